@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Every Swift target builds in Swift 6 language mode (strict concurrency is on by default there).
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Allot",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "allot", targets: ["AllotCommand"]),
+    ],
+    targets: [
+        // System SQLite (libsqlite3-dev); the only C library we link.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // Tiny C shim for what Glibc's Swift module lacks (epoll, accept4).
+        .target(name: "CSystem"),
+        // General LP/MIP solver; no domain vocabulary.
+        .target(name: "Optimization", swiftSettings: strict),
+        // Pure selection math; no I/O.
+        .target(name: "Sortition", dependencies: ["Optimization"], swiftSettings: strict),
+        // HTTP/1.1 over POSIX sockets; no domain.
+        .target(name: "HTTPServer", dependencies: ["CSystem"], swiftSettings: strict),
+        // The application: use cases, storage, file formats, API routes.
+        .target(name: "Allot", dependencies: ["Sortition", "HTTPServer", "CSQLite"], swiftSettings: strict),
+        // The `allot` command: parsing, help, exit codes, wiring.
+        .executableTarget(name: "AllotCommand", dependencies: ["Allot"], swiftSettings: strict),
+
+        .testTarget(name: "OptimizationTests", dependencies: ["Optimization"], swiftSettings: strict),
+        .testTarget(name: "SortitionTests", dependencies: ["Sortition"], swiftSettings: strict),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"], swiftSettings: strict),
+        .testTarget(name: "AllotTests", dependencies: ["Allot"], swiftSettings: strict),
+        .testTarget(name: "AllotCommandTests", dependencies: ["AllotCommand"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

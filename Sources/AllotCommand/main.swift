@@ -1,0 +1,3 @@
+import Allot
+
+print("allot \(AllotModule.version)")

@@ -1,0 +1,6 @@
+import Testing
+@testable import Allot
+
+@Test func AllotModuleLinks() {
+    #expect(!AllotModule.version.isEmpty)
+}

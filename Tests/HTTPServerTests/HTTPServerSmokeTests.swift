@@ -1,0 +1,6 @@
+import Testing
+@testable import HTTPServer
+
+@Test func HTTPServerModuleLinks() {
+    #expect(HTTPServerModule.name == "HTTPServer")
+}

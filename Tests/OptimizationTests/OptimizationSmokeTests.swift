@@ -1,0 +1,6 @@
+import Testing
+@testable import Optimization
+
+@Test func OptimizationModuleLinks() {
+    #expect(LinearModel().variables.isEmpty)
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Sortition
+
+@Test func SortitionModuleLinks() {
+    #expect(SortitionModule.name == "Sortition")
+}
