@@ -1,0 +1,39 @@
+import HTTPServer
+
+/// The registry API on an HTTP server: what `allot serve` runs.
+public final class APIServer: Sendable {
+    private let api: RegistryAPI
+    private let server: HTTPServer
+
+    /// Default enrollments per client address per minute when neither config nor command line says.
+    public static let defaultRateLimit = 60
+
+    public init(registry: Registry, tokens: TokenStore, host: String, port: Int, rateLimitPerMinute: Int) {
+        api = RegistryAPI(registry: registry, tokens: tokens, rateLimitPerMinute: rateLimitPerMinute)
+        var configuration = HTTPServerConfiguration()
+        configuration.host = host
+        configuration.port = port
+        server = HTTPServer(configuration: configuration, router: api.router())
+    }
+
+    /// Starts listening; returns the port (the chosen one when `port` was 0).
+    public func start() throws -> Int {
+        try server.start()
+    }
+
+    /// Drains and stops on SIGINT or SIGTERM.
+    public func stopOnSignals() {
+        server.shutdownOnSignals()
+    }
+
+    /// Starts a graceful stop.
+    public func stop() {
+        server.shutdown()
+    }
+
+    /// Blocks until the server has stopped and queued enrollments are committed.
+    public func wait() {
+        server.wait()
+        api.stop()
+    }
+}
