@@ -18,7 +18,11 @@ enum SchemaRules {
             guard !attribute.values.isEmpty else { throw fail("attribute '\(attribute.name)' has no values") }
             // Codes and labels must name one value each, since imports accept any of them.
             var spellings: [String: String] = [:]
+            var codes: Set<String> = []
             for value in attribute.values {
+                guard codes.insert(value.code).inserted else {
+                    throw fail("value code '\(value.code)' appears twice in '\(attribute.name)'")
+                }
                 guard isValueCode(value.code) else {
                     throw fail("value code '\(value.code)' of '\(attribute.name)' must be ASCII letters, digits, '_-+.'")
                 }

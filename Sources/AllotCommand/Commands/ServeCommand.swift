@@ -18,12 +18,12 @@ extension Command {
                 help: "enrollments per client address per minute, 0 = off (default: config server.rateLimit, 60)"),
         ]
     ) { invocation in
-        let config = try AllotConfig.load(path: invocation.globals.configPath)
+        let config = try invocation.config()
         let port = try invocation.integer("port", in: 0...65535) ?? config.server.port
         let rateLimit = try invocation.integer("rate-limit", in: 0...1_000_000)
             ?? config.server.rateLimit ?? APIServer.defaultRateLimit
         let host = invocation.option("host") ?? config.server.host
-        let database = try Database.open(path: invocation.globals.databasePath)
+        let database = try invocation.openDatabase(config: config)
         let server = APIServer(
             registry: Registry(database: database, config: config), tokens: TokenStore(database: database),
             host: host, port: port, rateLimitPerMinute: rateLimit)
