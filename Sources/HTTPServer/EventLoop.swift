@@ -324,7 +324,8 @@ final class EventLoop {
         out.append(ASCII.space)
         out.append(contentsOf: HTTPResponse.reason(response.status).utf8)
         out.append(contentsOf: "\r\n".utf8)
-        for field in response.headers.fields where !Self.managedHeaders.contains(field.name.lowercased()) {
+        for field in response.headers.fields
+        where !Self.managedHeaders.contains(where: { HTTPHeaders.equalsIgnoringCase($0, field.name) }) {
             appendSanitized(field.name, to: &out)
             out.append(contentsOf: ": ".utf8)
             appendSanitized(field.value, to: &out)
@@ -349,7 +350,7 @@ final class EventLoop {
     }
 
     /// Headers the server writes itself; a handler's copies are dropped.
-    static let managedHeaders: Set<String> = ["content-length", "connection", "date", "transfer-encoding"]
+    static let managedHeaders = ["content-length", "connection", "date", "transfer-encoding"]
 
     private func appendSanitized(_ text: String, to out: inout [UInt8]) {
         for byte in text.utf8 { out.append(byte == ASCII.cr || byte == ASCII.lf ? ASCII.space : byte) }
