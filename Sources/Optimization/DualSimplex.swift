@@ -4,7 +4,7 @@
 extension SimplexEngine {
     /// Runs dual simplex iterations on bounds `l`, `u` with costs `c`; the basis must be dual
     /// feasible for `c`. Ends `.optimal` (primal feasible), `.infeasible` (dual unbounded) or a limit.
-    mutating func dualLoop(costs c: [Double], lower l: [Double], upper u: [Double]) -> SimplexOutcome {
+    mutating func dualLoop(costs c: inout [Double], lower l: [Double], upper u: [Double]) -> SimplexOutcome {
         var verifiedInfeasible = false
         while true {
             if let stop = limitReached() { return stop }
@@ -13,8 +13,8 @@ extension SimplexEngine {
                 computePrimal()
                 _ = computeDual(costs: c)
                 let (flipped, bad) = flipToDualFeasible(lower: l, upper: u)
+                if bad > 0 { shiftCostsToDualFeasible(costs: &c, lower: l, upper: u) }
                 if flipped { computePrimal() }
-                if bad > 0 { return .restart }
             }
             // Pricing: the most infeasible row relative to its steepest-edge weight.
             var r = -1
@@ -84,9 +84,13 @@ extension SimplexEngine {
                 // Row and column disagree: the factorization has drifted.
                 if (lu?.updateCount ?? 0) > 0 { lu = nil; continue }
             }
-            // Dual step.
+            // Dual step; a slightly wrong-signed d_q is shifted to zero so no cost goes infeasible.
             var theta = d[q] / rowAlpha[q]
-            if sign * theta < 0 { theta = 0 }
+            if sign * theta < 0 {
+                c[q] -= d[q]
+                d[q] = 0
+                theta = 0
+            }
             for j in rowAlphaIndex { d[j] -= theta * rowAlpha[j] }
             d[q] = 0
             // Primal step.
@@ -108,6 +112,27 @@ extension SimplexEngine {
             d[leaving] = -theta
             if l[leaving] == u[leaving] { state[leaving] = .atLower }
             iterations += 1
+        }
+    }
+
+    /// Cost shifting: a nonbasic variable whose reduced cost has the wrong sign and cannot
+    /// flip bounds gets its cost moved so that the reduced cost is zero (the shift is undone by
+    /// the caller, which then cleans up with the primal simplex).
+    mutating func shiftCostsToDualFeasible(costs c: inout [Double], lower l: [Double], upper u: [Double]) {
+        let tol = SimplexTolerance.dual
+        for j in 0..<total where state[j] != .basic && l[j] != u[j] {
+            let dj = d[j]
+            let wrong: Bool
+            switch state[j] {
+            case .atLower: wrong = dj < -tol
+            case .atUpper: wrong = dj > tol
+            case .atZero: wrong = abs(dj) > tol
+            case .basic: wrong = false
+            }
+            if wrong {
+                c[j] -= dj
+                d[j] = 0
+            }
         }
     }
 
@@ -133,8 +158,9 @@ extension SimplexEngine {
         }
         computePrimal()
         var outcome = SimplexOutcome.restart
+        var shifted = c
         for _ in 0..<Self.maxDriverPasses {
-            outcome = dualLoop(costs: c, lower: l, upper: u)
+            outcome = dualLoop(costs: &shifted, lower: l, upper: u)
             if outcome != .restart { break }
             // Lost dual feasibility in the box problem only through rounding: re-place nonbasics.
             for j in 0..<total where state[j] != .basic && l[j] != u[j] {

@@ -1,4 +1,6 @@
 /// Chooses between the dual and primal phases until the basis is optimal or a verdict is reached.
+import Foundation
+let debugTrace = ProcessInfo.processInfo.environment["LPTRACE"] != nil
 extension SimplexEngine {
     mutating func run() -> SimplexOutcome {
         rebuildMatrixIfNeeded()
@@ -10,14 +12,15 @@ extension SimplexEngine {
             let (flipped, dualBad) = flipToDualFeasible(lower: lower, upper: upper)
             if flipped { computePrimal() }
             let primalOK = isPrimalFeasible(lower: lower, upper: upper)
+            if debugTrace { print("pass dualBad=\(dualBad) primalOK=\(primalOK) it=\(iterations) last=\(lastOutcome)") }
             if dualBad == 0 && primalOK { return .optimal }
             if dualBad == 0 {
                 // Dual simplex on slightly perturbed costs (anti-degeneracy), then the true costs.
-                let perturbed = perturbedCosts()
+                var perturbed = perturbedCosts()
                 _ = computeDual(costs: perturbed)
                 let (flip2, bad2) = flipToDualFeasible(lower: lower, upper: upper)
                 if flip2 { computePrimal() }
-                lastOutcome = bad2 > 0 ? .restart : dualLoop(costs: perturbed, lower: lower, upper: upper)
+                lastOutcome = bad2 > 0 ? .restart : dualLoop(costs: &perturbed, lower: lower, upper: upper)
                 switch lastOutcome {
                 case .infeasible, .iterationLimit, .timeLimit: return lastOutcome
                 default: continue
