@@ -1,0 +1,20 @@
+/// Every `allot` command, registered in one list.
+///
+/// How to add a command: create `Commands/NameCommand.swift` declaring
+/// `extension Command { static let name = Command(["group", "name"], abstract: "...", parameters: [...]) { invocation in ... } }`
+/// (see `Parameter` for `.option`, `.flag`, `.argument`; read values with `invocation.option/flag/argument`,
+/// print with `invocation.print` or `invocation.printJSON` when `invocation.json`), then add one line
+/// `.name,` to `all` below. Help, usage errors and exit codes come from the framework in `CLI/`.
+/// Throw `UsageError` for a bad command line (exit 2); any other error exits 1 with its message.
+enum CommandList {
+    static let all: [Command] = [
+    ]
+
+    /// One-line descriptions of command groups, shown by `allot --help` and `allot GROUP --help`.
+    static let groups: [String: String] = [
+        "pool": "the volunteer pool: import, export, statistics",
+        "person": "one volunteer: enroll, show, withdraw",
+        "token": "API tokens",
+        "audit": "the tamper-evident audit log",
+    ]
+}
