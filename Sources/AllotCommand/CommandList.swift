@@ -8,6 +8,8 @@
 /// Throw `UsageError` for a bad command line (exit 2); any other error exits 1 with its message.
 enum CommandList {
     static let all: [Command] = [
+        .select,
+        .verify,
     ]
 
     /// One-line descriptions of command groups, shown by `allot --help` and `allot GROUP --help`.

@@ -1,6 +1,7 @@
 /// The Sortition Foundation's original greedy selection ("LEGACY"), kept for comparison with
 /// LEXIMIN: repeatedly take the feature value with the highest ratio of seats still needed
-/// (min − selected) to people still available, seat a random available person with it, and
+/// (min − selected, negative once the minimum is met, as in the original code) to people still
+/// available, seat a random available person with it, and
 /// remove everyone of a value that has reached its maximum; a dead end restarts the attempt.
 ///
 /// Its selection probabilities have no closed form: they are estimated by Monte Carlo over many
@@ -111,7 +112,9 @@ private struct LegacyState {
         var bestRatio = -Double.infinity
         for f in quotas.features.indices {
             for v in quotas.features[f].values.indices {
-                let needed = Swift.max(0, quotas.minimum[f][v] - selected[f][v])
+                // Signed, as in the Sortition Foundation's original code: once a minimum is met the
+                // ratio turns negative, favouring values with many people left.
+                let needed = quotas.minimum[f][v] - selected[f][v]
                 let remaining = available[f][v].count
                 if remaining < needed { return nil }
                 guard remaining > 0, quotas.maximum[f][v] > 0 else { continue }
