@@ -8,6 +8,17 @@
 /// Throw `UsageError` for a bad command line (exit 2); any other error exits 1 with its message.
 enum CommandList {
     static let all: [Command] = [
+        .initialize,
+        .schema,
+        .tokenCreate,
+        .poolImport,
+        .poolExport,
+        .poolStats,
+        .personEnroll,
+        .personShow,
+        .personWithdraw,
+        .backup,
+        .auditVerify,
         .select,
         .verify,
     ]

@@ -71,17 +71,16 @@ public enum SelectFromFiles {
         let preparedAt = Date()
         guard request.lotterySize >= 1 else { throw .invalidInput(DrawError.invalidLotterySize(request.lotterySize).description) }
 
-        let valueQuotas = try SortitionFoundationFormat.valueQuotas(
-            csv: try readFile(request.featuresPath), path: request.featuresPath)
+        let valueQuotas = try SortitionFoundationFormat.valueQuotas(path: request.featuresPath)
         let jointQuotas = try request.jointQuotasPath.map { path throws(SelectFromFilesError) in
-            try SortitionFoundationFormat.jointQuotas(csv: try readFile(path), path: path)
+            try SortitionFoundationFormat.jointQuotas(path: path)
         } ?? []
         let quotas: Quotas
         let pool: Pool
         do {
             quotas = try Quotas(panelSize: request.panelSize, quotas: valueQuotas, joint: jointQuotas)
             let candidates = try SortitionFoundationFormat.candidates(
-                csv: try readFile(request.peoplePath), path: request.peoplePath, features: quotas.features,
+                path: request.peoplePath, features: quotas.features,
                 idColumn: request.idColumn, householdColumns: request.householdColumns)
             pool = try Pool(features: quotas.features, candidates: candidates)
         } catch let error as SortitionError {
@@ -201,14 +200,6 @@ public enum SelectFromFiles {
     public static func randomBeacon() -> String {
         var generator = SystemRandomNumberGenerator()
         return "random:" + Hex.encode((0..<randomBeaconBytes).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
-    }
-
-    static func readFile(_ path: String) throws(SelectFromFilesError) -> String {
-        do {
-            return try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw .unreadableFile(path: path, reason: FileManager.default.fileExists(atPath: path) ? "not UTF-8 text" : "no such file")
-        }
     }
 
     static func timestamp(_ date: Date) -> String {

@@ -5,7 +5,7 @@ public enum SelectFromFilesError: AllotError, Equatable {
     /// A file could not be read.
     case unreadableFile(path: String, reason: String)
     /// A file is not well-formed CSV.
-    case malformedCSV(path: String, line: Int, reason: String)
+    case malformedCSV(path: String, reason: String)
     /// A CSV file lacks a needed column or has an unexpected header.
     case badHeader(path: String, reason: String)
     /// A field that should be a whole number is not.
@@ -38,7 +38,7 @@ public enum SelectFromFilesError: AllotError, Equatable {
     public var message: String {
         switch self {
         case .unreadableFile(let path, let reason): return "cannot read \(path): \(reason)"
-        case .malformedCSV(let path, let line, let reason): return "\(path):\(line): \(reason)"
+        case .malformedCSV(let path, let reason): return "\(path): \(reason)"
         case .badHeader(let path, let reason): return "\(path): \(reason)"
         case .badNumber(let path, let line, let column, let text):
             return "\(path):\(line): column \(column) needs a whole number, got '\(text)'"

@@ -6,8 +6,8 @@ import Sortition
 public enum SortitionFoundationFormat {
     /// A features file: `feature,value,min,max` (or `category,name,…` / `category,feature,…`),
     /// optional `min_flex,max_flex`.
-    public static func valueQuotas(csv text: String, path: String) throws(SelectFromFilesError) -> [ValueQuota] {
-        let table = try Table(text: text, path: path)
+    public static func valueQuotas(path: String) throws(SelectFromFilesError) -> [ValueQuota] {
+        let table = try Table(path: path)
         // `category` names the feature when present; the value is then `name` or `feature`.
         let featureColumn = table.column("category") ?? table.column("feature")
         let valueColumn = table.column("category") == nil
@@ -27,8 +27,8 @@ public enum SortitionFoundationFormat {
     }
 
     /// A joint quotas file: header `feature1,value1,feature2,value2,min,max`.
-    public static func jointQuotas(csv text: String, path: String) throws(SelectFromFilesError) -> [JointQuota] {
-        let table = try Table(text: text, path: path)
+    public static func jointQuotas(path: String) throws(SelectFromFilesError) -> [JointQuota] {
+        let table = try Table(path: path)
         let names = ["feature1", "value1", "feature2", "value2", "min", "max"]
         let columns = names.compactMap { table.column($0) }
         guard columns.count == names.count else {
@@ -46,9 +46,9 @@ public enum SortitionFoundationFormat {
     /// else the row number from 1), a column per feature, other columns ignored.
     /// `householdColumns` (optional): people sharing all of these values form one household.
     public static func candidates(
-        csv text: String, path: String, features: [Feature], idColumn: String?, householdColumns: [String]
+        path: String, features: [Feature], idColumn: String?, householdColumns: [String]
     ) throws(SelectFromFilesError) -> [Candidate] {
-        let table = try Table(text: text, path: path)
+        let table = try Table(path: path)
         let idIndex: Int?
         if let idColumn {
             guard let index = table.column(idColumn) else {
@@ -94,20 +94,23 @@ private struct Table {
     let header: [String]
     let rows: [Row]
 
-    init(text: String, path: String) throws(SelectFromFilesError) {
-        let document: CSVDocument
+    init(path: String) throws(SelectFromFilesError) {
+        var records: [CSVReader.Record] = []
         do {
-            document = try CSVReader.read(text)
+            let reader = try CSVReader(path: path)
+            while let record = try reader.next() { records.append(record) }
+        } catch .unreadable {
+            throw .unreadableFile(path: path, reason: "no such file or not readable")
         } catch {
-            throw .malformedCSV(path: path, line: error.line, reason: error.reason)
+            throw .malformedCSV(path: path, reason: error.message)
         }
-        guard let header = document.records.first else { throw .badHeader(path: path, reason: "the file is empty") }
+        guard let header = records.first else { throw .badHeader(path: path, reason: "the file is empty") }
         self.path = path
-        self.header = header.map(Table.normalized)
+        self.header = header.fields.map(Table.normalized)
         var rows: [Row] = []
-        for (fields, line) in zip(document.records, document.lines).dropFirst() {
-            guard fields.count >= header.count else { throw .shortRow(path: path, line: line) }
-            rows.append(Row(fields: fields, line: line))
+        for record in records.dropFirst() {
+            guard record.fields.count >= header.fields.count else { throw .shortRow(path: path, line: record.line) }
+            rows.append(Row(fields: record.fields, line: record.line))
         }
         self.rows = rows
     }

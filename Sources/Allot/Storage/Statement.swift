@@ -69,6 +69,13 @@ final class Statement {
         return result
     }
 
+    /// Binds `values` and calls `body` for every result row.
+    func forEachRow(_ values: [SQLValue] = [], _ body: (Statement) throws -> Void) throws {
+        try bind(values)
+        defer { sqlite3_reset(handle) }
+        while try step() { try body(self) }
+    }
+
     /// Binds `values` and maps the first row, or nil when there is none.
     func firstRow<T>(_ values: [SQLValue] = [], _ transform: (Statement) throws -> T) throws -> T? {
         try bind(values)

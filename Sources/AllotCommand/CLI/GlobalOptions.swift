@@ -7,19 +7,20 @@ struct GlobalOptions: Sendable, Equatable {
 
     /// The global parameters, as help lists them.
     static let parameters: [Parameter] = [
-        .option("db", value: "PATH", help: "database file (default: $ALLOT_DB or \(defaultDatabasePath))"),
+        .option("db", value: "PATH", help: "database file (default: $ALLOT_DB, else the config's database, else \(defaultDatabasePath))"),
         .option("config", value: "PATH", help: "configuration file (default: $ALLOT_CONFIG or \(defaultConfigPath))"),
         .flag("json", help: "print one JSON document on stdout instead of text"),
         .flag("help", help: "show help for this command"),
     ]
 
-    var databasePath: String
+    /// `--db` or `$ALLOT_DB`; nil when neither is given (then the configuration decides).
+    var databasePath: String?
     var configPath: String
     var json: Bool
 
     /// Defaults, with `$ALLOT_DB` and `$ALLOT_CONFIG` taken from `environment` when set and not empty.
     init(environment: [String: String]) {
-        databasePath = environment["ALLOT_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultDatabasePath
+        databasePath = environment["ALLOT_DB"].flatMap { $0.isEmpty ? nil : $0 }
         configPath = environment["ALLOT_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultConfigPath
         json = false
     }

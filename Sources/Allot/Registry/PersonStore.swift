@@ -1,0 +1,83 @@
+import Foundation
+
+/// The SQL of the registry's tables, shared by its use cases; every function runs inside the caller's
+/// transaction.
+enum PersonStore {
+    struct Active {
+        let id: Int64
+        let phone: String
+        let email: String?
+        let attributes: [String: String]
+    }
+
+    static func phoneIsEnrolled(_ phone: String, in connection: Connection) throws -> Bool {
+        try connection.prepare("SELECT 1 FROM contact WHERE phone = ?").firstRow([.text(phone)]) { _ in true } ?? false
+    }
+
+    /// Stores a validated person with a fresh pid and returns the row id and pid.
+    static func insert(_ person: ValidEnrollment, at time: Date, in connection: Connection) throws -> (Int64, String) {
+        let insertPerson = try connection.prepare(
+            "INSERT INTO person (pid, birth_year, attributes, enrolled_at) VALUES (?, ?, ?, ?)")
+        let values: [SQLValue] = [
+            .integer(Int64(person.birthYear)), .text(person.attributesJSON), .text(Timestamp.string(time)),
+        ]
+        var pid = PersonID.random()
+        for attempt in 1...PersonID.attempts {
+            let result = Result { () throws(DatabaseError) in try insertPerson.run([.text(pid)] + values) }
+            if case .failure(let error) = result {
+                // The only constraint on a new person row is the unique pid: draw another.
+                guard error.isConstraintViolation, attempt < PersonID.attempts else { throw error }
+                pid = PersonID.random()
+                continue
+            }
+            break
+        }
+        let id = connection.lastInsertRowID
+        try connection.prepare("INSERT INTO contact (person_id, name, phone, email) VALUES (?, ?, ?, ?)")
+            .run([.integer(id), .text(person.name), .text(person.phone), SQLValue(person.email)])
+        return (id, pid)
+    }
+
+    static func exists(pid: String, in connection: Connection) throws -> Bool {
+        try connection.prepare("SELECT 1 FROM person WHERE pid = ?").firstRow([.text(pid)]) { _ in true } ?? false
+    }
+
+    static func active(pid: String, in connection: Connection) throws -> Active? {
+        try connection.prepare(
+            """
+            SELECT person.id, contact.phone, contact.email, person.attributes FROM person
+            JOIN contact ON contact.person_id = person.id WHERE person.pid = ? AND person.status = 'active'
+            """
+        ).firstRow([.text(pid)]) { row in
+            Active(
+                id: row.int64(0), phone: row.text(1), email: row.optionalText(2),
+                attributes: AttributesJSON.decode(row.text(3)))
+        }
+    }
+
+    static func record(pid: String, includeContact: Bool, year: Int, schema: AttributeSchema, in connection: Connection)
+        throws -> PersonRecord?
+    {
+        try connection.prepare(
+            """
+            SELECT person.pid, person.status, person.birth_year, person.attributes, person.enrolled_at,
+                   person.withdrawn_at, contact.name, contact.phone, contact.email
+            FROM person LEFT JOIN contact ON contact.person_id = person.id WHERE person.pid = ?
+            """
+        ).firstRow([.text(pid)]) { row in
+            self.record(row, includeContact: includeContact, year: year, schema: schema)
+        }
+    }
+
+    /// Maps a row of columns pid, status, birth_year, attributes, enrolled_at, withdrawn_at, name, phone, email.
+    static func record(_ row: Statement, includeContact: Bool, year: Int, schema: AttributeSchema) -> PersonRecord {
+        let birthYear = row.int(2)
+        let contact =
+            includeContact && !row.isNull(6)
+            ? Contact(name: row.text(6), phone: row.text(7), email: row.optionalText(8)) : nil
+        return PersonRecord(
+            pid: row.text(0), status: row.text(1), birthYear: birthYear,
+            ageBand: schema.age.band(birthYear: birthYear, in: year), attributes: AttributesJSON.decode(row.text(3)),
+            enrolledAt: row.text(4), withdrawnAt: row.optionalText(5), contact: contact)
+    }
+}

@@ -1,0 +1,33 @@
+import Allot
+import Foundation
+
+/// Wiring shared by the commands: configuration, the database and progress output.
+extension Invocation {
+    /// The configuration named by `--config` / `$ALLOT_CONFIG`.
+    func config() throws -> AllotConfig {
+        try AllotConfig.load(path: globals.configPath)
+    }
+
+    /// `--db`, else `$ALLOT_DB`, else the configuration's `database`, else `allot.db`.
+    func databasePath(config: AllotConfig?) -> String {
+        globals.databasePath ?? config?.database ?? GlobalOptions.defaultDatabasePath
+    }
+
+    /// Opens the existing database (migrating it if older).
+    func openDatabase(config: AllotConfig?) throws -> Database {
+        try Database.open(path: databasePath(config: config))
+    }
+
+    /// The registry over the configured database.
+    func registry() throws -> Registry {
+        let config = try config()
+        return Registry(database: try openDatabase(config: config), config: config)
+    }
+
+    /// A progress callback writing to stderr, or nil when stderr is not a terminal.
+    func progress(_ noun: String) -> (@Sendable (Int) -> Void)? {
+        guard isatty(STDERR_FILENO) != 0 else { return nil }
+        let diagnostics = self.diagnostics
+        return { count in diagnostics("\r\(count) \(noun)…") }
+    }
+}

@@ -1,0 +1,35 @@
+import Allot
+
+extension Command {
+    static let poolImport = Command(
+        ["pool", "import"], abstract: "import volunteers from a CSV file, all or nothing",
+        discussion: """
+            Header: name,phone,email,birth_year,<attributes>,consent (email optional). Values may be codes or
+            zh/en labels; consent must be yes, true or 1. If any row is bad nothing is imported, and every bad
+            row is listed on stderr with its line number and reason.
+            """,
+        parameters: [
+            .argument("FILE", help: "the CSV file (UTF-8)"),
+            .flag("skip-duplicates", help: "skip phones already enrolled or repeated instead of rejecting the file"),
+        ]
+    ) { invocation in
+        let registry = try invocation.registry()
+        do {
+            let report = try registry.importCSV(
+                path: try invocation.required("FILE"), actor: .cli,
+                skipDuplicates: invocation.flag("skip-duplicates"), progress: invocation.progress("rows"))
+            if invocation.json {
+                try invocation.printJSON(report)
+            } else {
+                invocation.print(
+                    "imported \(report.added) of \(report.rows) rows; duplicates skipped: \(report.duplicatesSkipped)")
+            }
+        } catch ImportError.rejected(let report) {
+            if invocation.json { try invocation.printJSON(report) }
+            for problem in report.rejected {
+                invocation.diagnostics("line \(problem.line): \(problem.reason)\n")
+            }
+            throw ImportError.rejected(report)
+        }
+    }
+}

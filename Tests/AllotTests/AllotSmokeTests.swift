@@ -1,6 +1,0 @@
-import Testing
-@testable import Allot
-
-@Test func AllotModuleLinks() {
-    #expect(!AllotModule.version.isEmpty)
-}
