@@ -20,6 +20,8 @@ enum CommandList {
         .backup,
         .auditVerify,
         .serve,
+        .select,
+        .verify,
     ]
 
     /// One-line descriptions of command groups, shown by `allot --help` and `allot GROUP --help`.

@@ -1,0 +1,199 @@
+import Foundation
+import Sortition
+
+/// The public record of one draw (INTERFACE.md §5): pseudonymous pool, quotas, lottery, beacon,
+/// seed, panel, reserves and probabilities — everything `allot verify` needs, nothing personal.
+public struct DrawRecord: Codable, Sendable, Equatable {
+    /// An event id as recorded: a number or a text (null for `allot select`).
+    public enum EventID: Codable, Sendable, Equatable {
+        case number(Int)
+        case text(String)
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let number = try? container.decode(Int.self) {
+                self = .number(number)
+            } else {
+                self = .text(try container.decode(String.self))
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .number(let number): try container.encode(number)
+            case .text(let text): try container.encode(text)
+            }
+        }
+    }
+
+    /// One pool line: the pid and attribute name → value code.
+    public typealias PoolEntry = DrawProtocol.PoolEntry
+
+    /// A joint quota as recorded (an Allot extension to §5, present only when joint quotas were used).
+    public struct JointQuotaRecord: Codable, Sendable, Equatable {
+        public var feature1: String
+        public var value1: String
+        public var feature2: String
+        public var value2: String
+        public var min: Int
+        public var max: Int
+    }
+
+    public var `protocol`: String
+    public var eventId: EventID?
+    public var panelSize: Int
+    /// `{attribute: {value: [min, max]}}`.
+    public var quotas: [String: [String: [Int]]]
+    public var jointQuotas: [JointQuotaRecord]?
+    public var pool: [PoolEntry]
+    public var poolDigest: String
+    public var algorithm: String
+    public var lottery: [[String]]
+    public var lotteryDigest: String
+    public var beacon: String
+    public var seed: String
+    public var panelIndex: Int
+    public var panel: [String]
+    public var reserves: [String]
+    /// `{pid: count/m}`: each person's share of lottery panels.
+    public var probabilities: [String: Double]
+    public var preparedAt: String
+    public var finalizedAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case `protocol`, eventId, panelSize, quotas, jointQuotas, pool, poolDigest, algorithm, lottery, lotteryDigest
+        case beacon, seed, panelIndex, panel, reserves, probabilities, preparedAt, finalizedAt
+    }
+
+    public init(
+        eventId: EventID?, panelSize: Int, quotas: [String: [String: [Int]]], jointQuotas: [JointQuotaRecord]?,
+        pool: [PoolEntry], algorithm: String, lottery: [[String]], beacon: String, preparedAt: String, finalizedAt: String
+    ) throws(SelectFromFilesError) {
+        self.protocol = DrawProtocol.name
+        self.eventId = eventId
+        self.panelSize = panelSize
+        self.quotas = quotas
+        self.jointQuotas = jointQuotas
+        self.pool = pool.sorted { DrawProtocol.byteOrder($0.pid, $1.pid) }
+        self.algorithm = algorithm
+        self.lottery = lottery.map { $0.sorted(by: DrawProtocol.byteOrder) }
+        poolDigest = DrawProtocol.poolDigest(pool)
+        lotteryDigest = DrawProtocol.lotteryDigest(lottery)
+        self.beacon = beacon
+        let seedBytes = DrawProtocol.seed(lotteryDigest: lotteryDigest, beacon: beacon)
+        seed = Hex.encode(seedBytes)
+        guard let outcome = DrawProtocol.draw(lottery: self.lottery, eligible: pool.map(\.pid), seed: seedBytes) else {
+            throw .algorithmFailed("the lottery is empty")
+        }
+        panelIndex = outcome.panelIndex
+        panel = outcome.panel
+        reserves = outcome.reserves
+        probabilities = DrawRecord.shares(lottery: self.lottery, pool: pool)
+        self.preparedAt = preparedAt
+        self.finalizedAt = finalizedAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.protocol = try c.decode(String.self, forKey: .protocol)
+        eventId = try c.decodeIfPresent(EventID.self, forKey: .eventId)
+        panelSize = try c.decode(Int.self, forKey: .panelSize)
+        quotas = try c.decode([String: [String: [Int]]].self, forKey: .quotas)
+        jointQuotas = try c.decodeIfPresent([JointQuotaRecord].self, forKey: .jointQuotas)
+        pool = try c.decode([PoolEntry].self, forKey: .pool)
+        poolDigest = try c.decode(String.self, forKey: .poolDigest)
+        algorithm = try c.decode(String.self, forKey: .algorithm)
+        lottery = try c.decode([[String]].self, forKey: .lottery)
+        lotteryDigest = try c.decode(String.self, forKey: .lotteryDigest)
+        beacon = try c.decode(String.self, forKey: .beacon)
+        seed = try c.decode(String.self, forKey: .seed)
+        panelIndex = try c.decode(Int.self, forKey: .panelIndex)
+        panel = try c.decode([String].self, forKey: .panel)
+        reserves = try c.decode([String].self, forKey: .reserves)
+        probabilities = try c.decode([String: Double].self, forKey: .probabilities)
+        preparedAt = try c.decode(String.self, forKey: .preparedAt)
+        finalizedAt = try c.decode(String.self, forKey: .finalizedAt)
+    }
+
+    /// Writes every key of §5, with `eventId` as an explicit null when there is no event.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(self.protocol, forKey: .protocol)
+        if let eventId { try c.encode(eventId, forKey: .eventId) } else { try c.encodeNil(forKey: .eventId) }
+        try c.encode(panelSize, forKey: .panelSize)
+        try c.encode(quotas, forKey: .quotas)
+        try c.encodeIfPresent(jointQuotas, forKey: .jointQuotas)
+        try c.encode(pool, forKey: .pool)
+        try c.encode(poolDigest, forKey: .poolDigest)
+        try c.encode(algorithm, forKey: .algorithm)
+        try c.encode(lottery, forKey: .lottery)
+        try c.encode(lotteryDigest, forKey: .lotteryDigest)
+        try c.encode(beacon, forKey: .beacon)
+        try c.encode(seed, forKey: .seed)
+        try c.encode(panelIndex, forKey: .panelIndex)
+        try c.encode(panel, forKey: .panel)
+        try c.encode(reserves, forKey: .reserves)
+        try c.encode(probabilities, forKey: .probabilities)
+        try c.encode(preparedAt, forKey: .preparedAt)
+        try c.encode(finalizedAt, forKey: .finalizedAt)
+    }
+
+    /// Each pool member's share of lottery panels, `count / m`.
+    static func shares(lottery: [[String]], pool: [PoolEntry]) -> [String: Double] {
+        var counts = Dictionary(uniqueKeysWithValues: pool.map { ($0.pid, 0) })
+        for panel in lottery { for pid in panel where counts[pid] != nil { counts[pid, default: 0] += 1 } }
+        let m = Double(Swift.max(1, lottery.count))
+        return counts.mapValues { Double($0) / m }
+    }
+
+    /// The record as JSON text (keys sorted, so the same record always gives the same bytes).
+    public func jsonData() throws(SelectFromFilesError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return try encoder.encode(self)
+        } catch {
+            throw .malformedRecord(String(describing: error))
+        }
+    }
+
+    /// Reads a record from JSON text.
+    public static func decode(_ data: Data) throws(SelectFromFilesError) -> DrawRecord {
+        do {
+            return try JSONDecoder().decode(DrawRecord.self, from: data)
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw .malformedRecord("missing key '\(key.stringValue)'")
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw .malformedRecord("wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))")
+        } catch let DecodingError.valueNotFound(_, context) {
+            throw .malformedRecord("missing value at \(context.codingPath.map(\.stringValue).joined(separator: "."))")
+        } catch {
+            throw .malformedRecord("not valid JSON")
+        }
+    }
+}
+
+extension DrawRecord {
+    /// Writes the record to `path` atomically (a temporary file renamed into place), so a reader
+    /// never sees half a record.
+    public func write(toFile path: String) throws(SelectFromFilesError) {
+        let data = try jsonData()
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw .unreadableFile(path: path, reason: "cannot write: \(error.localizedDescription)")
+        }
+    }
+
+    /// Reads a record from the file at `path`.
+    public static func read(fromFile path: String) throws(SelectFromFilesError) -> DrawRecord {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .unreadableFile(path: path, reason: "no such file or not readable")
+        }
+        return try decode(data)
+    }
+}

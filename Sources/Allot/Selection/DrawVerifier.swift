@@ -1,0 +1,98 @@
+import Sortition
+
+/// One check `allot verify` makes on a draw record.
+public struct DrawCheck: Sendable, Equatable {
+    /// Short name of what was checked (`poolDigest`, `seed`, `quotas`, …), used in messages.
+    public let name: String
+    public let passed: Bool
+    /// What was found, in plain words.
+    public let detail: String
+}
+
+/// Re-checks a draw record independently of any database (INTERFACE.md §5): recomputes the pool
+/// and lottery digests, the seed, the panel index, the panel, the reserve order and the
+/// probabilities, and checks every lottery panel against the recorded quotas.
+///
+/// Limit of `allot-draw-v1`: the quotas, panel size and algorithm name are not part of any
+/// digest, so a record whose quotas were *loosened* after the fact still passes as long as every
+/// lottery panel meets them; tightened quotas are caught by the quota check.
+public enum DrawVerifier {
+    /// Every check, in protocol order; the record is valid when all pass.
+    public static func verify(_ record: DrawRecord) -> [DrawCheck] {
+        var checks: [DrawCheck] = []
+        func check(_ name: String, _ passed: Bool, _ detail: @autoclosure () -> String) {
+            checks.append(DrawCheck(name: name, passed: passed, detail: passed ? "ok" : detail()))
+        }
+
+        check("protocol", record.protocol == DrawProtocol.name,
+              "protocol is '\(record.protocol)', expected '\(DrawProtocol.name)'")
+        let pids = record.pool.map(\.pid)
+        let poolSet = Set(pids)
+        check("pool", poolSet.count == pids.count, "the pool lists a pid more than once")
+
+        let poolDigest = DrawProtocol.poolDigest(record.pool)
+        check("poolDigest", poolDigest == record.poolDigest,
+              "the pool hashes to \(poolDigest), the record says \(record.poolDigest)")
+        let lotteryDigest = DrawProtocol.lotteryDigest(record.lottery)
+        check("lotteryDigest", lotteryDigest == record.lotteryDigest,
+              "the lottery hashes to \(lotteryDigest), the record says \(record.lotteryDigest)")
+        let seed = DrawProtocol.seed(lotteryDigest: lotteryDigest, beacon: record.beacon)
+        check("seed", Hex.encode(seed) == record.seed,
+              "lottery digest and beacon give seed \(Hex.encode(seed)), the record says \(record.seed)")
+
+        let outcome = DrawProtocol.draw(lottery: record.lottery, eligible: pids, seed: seed)
+        check("panelIndex", outcome?.panelIndex == record.panelIndex,
+              "the seed picks lottery panel \(outcome.map { String($0.panelIndex) } ?? "none"), the record says \(record.panelIndex)")
+        check("panel", outcome?.panel == record.panel,
+              "the panel is not lottery line \(outcome.map { String($0.panelIndex) } ?? "none")")
+        check("reserves", outcome?.reserves == record.reserves,
+              "the reserve order differs from the Fisher–Yates shuffle of the seed")
+
+        let expected = DrawRecord.shares(lottery: record.lottery, pool: record.pool)
+        let wrong = expected.keys.sorted(by: DrawProtocol.byteOrder).filter { record.probabilities[$0] != expected[$0] }
+        let extra = record.probabilities.keys.filter { expected[$0] == nil }
+        check("probabilities", wrong.isEmpty && extra.isEmpty,
+              wrong.first.map { "probability of \($0) is \(record.probabilities[$0].map { String($0) } ?? "missing"), its share of lottery panels is \(expected[$0] ?? 0)" }
+                ?? "probabilities name \(extra.sorted().first ?? "") who is not in the pool")
+
+        let problems = quotaProblems(record, poolSet: poolSet)
+        check("quotas", problems.isEmpty, problems.prefix(3).joined(separator: "; ")
+              + (problems.count > 3 ? "; and \(problems.count - 3) more" : ""))
+        return checks
+    }
+
+    /// Quota breaches of the lottery panels, as "lottery panel i: …".
+    static func quotaProblems(_ record: DrawRecord, poolSet: Set<String>) -> [String] {
+        var attributes: [String: [String: String]] = [:]
+        for entry in record.pool { attributes[entry.pid] = entry.attributes }
+        var problems: [String] = []
+        for (name, values) in record.quotas {
+            for (value, bounds) in values where bounds.count != 2 || bounds[0] > bounds[1] || bounds[0] < 0 {
+                problems.append("quota \(name)=\(value) is not a [min, max] pair")
+            }
+        }
+        if record.lottery.isEmpty { problems.append("the lottery is empty") }
+        for (index, panel) in record.lottery.enumerated() {
+            var issues: [String] = []
+            if panel.count != record.panelSize { issues.append("\(panel.count) people, not \(record.panelSize)") }
+            if Set(panel).count != panel.count { issues.append("a person listed twice") }
+            if let stranger = panel.first(where: { !poolSet.contains($0) }) { issues.append("\(stranger) is not in the pool") }
+            for (name, values) in record.quotas.sorted(by: { $0.key < $1.key }) {
+                for (value, bounds) in values.sorted(by: { $0.key < $1.key }) where bounds.count == 2 {
+                    let seats = panel.count { attributes[$0]?[name] == value }
+                    if seats < bounds[0] || seats > bounds[1] {
+                        issues.append("\(name)=\(value) has \(seats) seats, quota \(bounds[0])...\(bounds[1])")
+                    }
+                }
+            }
+            for joint in record.jointQuotas ?? [] {
+                let seats = panel.count { attributes[$0]?[joint.feature1] == joint.value1 && attributes[$0]?[joint.feature2] == joint.value2 }
+                if seats < joint.min || seats > joint.max {
+                    issues.append("\(joint.feature1)=\(joint.value1) × \(joint.feature2)=\(joint.value2) has \(seats) seats, quota \(joint.min)...\(joint.max)")
+                }
+            }
+            if !issues.isEmpty { problems.append("lottery panel \(index): " + issues.joined(separator: ", ")) }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,60 @@
+import Sortition
+
+/// Why a selection from files (`allot select`) or the reading of a draw record could not be done.
+public enum SelectFromFilesError: AllotError, Equatable {
+    /// A file could not be read.
+    case unreadableFile(path: String, reason: String)
+    /// A file is not well-formed CSV.
+    case malformedCSV(path: String, reason: String)
+    /// A CSV file lacks a needed column or has an unexpected header.
+    case badHeader(path: String, reason: String)
+    /// A field that should be a whole number is not.
+    case badNumber(path: String, line: Int, column: String, text: String)
+    /// A row has fewer fields than the header.
+    case shortRow(path: String, line: Int)
+    /// The pool or quotas are inconsistent (unknown value, duplicate id, …).
+    case invalidInput(String)
+    /// No panel meets the quotas; each line names a conflict and a relaxation.
+    case infeasible(diagnostics: [String])
+    /// The requested algorithm cannot run on this input (e.g. LEGACY found no panel).
+    case algorithmFailed(String)
+    /// A draw record is not valid JSON of the expected shape.
+    case malformedRecord(String)
+
+    public var code: String {
+        switch self {
+        case .unreadableFile: return "unreadable_file"
+        case .malformedCSV: return "malformed_csv"
+        case .badHeader: return "bad_header"
+        case .badNumber: return "bad_number"
+        case .shortRow: return "short_row"
+        case .invalidInput: return "invalid_input"
+        case .infeasible: return "infeasible_quotas"
+        case .algorithmFailed: return "algorithm_failed"
+        case .malformedRecord: return "malformed_record"
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .unreadableFile(let path, let reason): return "cannot read \(path): \(reason)"
+        case .malformedCSV(let path, let reason): return "\(path): \(reason)"
+        case .badHeader(let path, let reason): return "\(path): \(reason)"
+        case .badNumber(let path, let line, let column, let text):
+            return "\(path):\(line): column \(column) needs a whole number, got '\(text)'"
+        case .shortRow(let path, let line): return "\(path):\(line): the row has fewer fields than the header"
+        case .invalidInput(let reason): return reason
+        case .infeasible(let diagnostics):
+            return "no panel meets the quotas: " + diagnostics.joined(separator: "; ")
+        case .algorithmFailed(let reason): return reason
+        case .malformedRecord(let reason): return "the draw record is malformed: \(reason)"
+        }
+    }
+
+    public var category: ErrorCategory {
+        switch self {
+        case .unreadableFile: return .notFound
+        default: return .invalidInput
+        }
+    }
+}

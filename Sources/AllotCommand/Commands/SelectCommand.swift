@@ -1,0 +1,123 @@
+import Allot
+import Foundation
+
+extension Command {
+    /// `allot select`: stateless selection from Sortition Foundation files (INTERFACE.md §2).
+    static let select = Command(
+        ["select"],
+        abstract: "select a panel from a features file and a people file, no database",
+        discussion: """
+            Reads the Sortition Foundation formats: features (feature,value,min,max or category,name,min,max,
+            optional min_flex,max_flex) and people (header row; id column or row number; one column per feature).
+            Computes the LEXIMIN distribution (or runs LEGACY), rounds it to a lottery of equally likely panels
+            and draws one with the allot-draw-v1 protocol from the beacon. `allot verify` checks the record.
+            """,
+        parameters: [
+            .option("features", value: "FILE", required: true, help: "features CSV with the quotas"),
+            .option("people", value: "FILE", required: true, help: "people CSV"),
+            .option("size", value: "K", required: true, help: "panel size"),
+            .option("algorithm", value: "NAME", help: "leximin (default) or legacy"),
+            .option("lottery-size", value: "M", help: "panels in the lottery (default 1000)"),
+            .option("beacon", value: "TEXT", help: "public beacon text (default: random: + 32 secure random bytes in hex)"),
+            .option("record", value: "FILE", help: "write the draw record (JSON) to FILE"),
+            .option("id-column", value: "NAME", help: "id column of the people file (default: id, else the row number)"),
+            .option("household-columns", value: "A,B", help: "at most one person per identical combination of these columns"),
+            .option("joint-quotas", value: "FILE", help: "CSV feature1,value1,feature2,value2,min,max"),
+        ],
+        run: runSelect
+    )
+
+    private static func runSelect(_ invocation: Invocation) throws {
+        let algorithmName = invocation.option("algorithm") ?? SelectionRequest.Algorithm.leximin.rawValue
+        guard let algorithm = SelectionRequest.Algorithm(rawValue: algorithmName) else {
+            throw UsageError(message: "unknown algorithm '\(algorithmName)': use leximin or legacy", helpTopic: "allot select")
+        }
+        let request = SelectionRequest(
+            featuresPath: try invocation.required("features"), peoplePath: try invocation.required("people"),
+            panelSize: try invocation.integer("size", in: 1...1_000_000) ?? 0, algorithm: algorithm,
+            lotterySize: try invocation.integer("lottery-size", in: 1...1_000_000) ?? 1000,
+            beacon: invocation.option("beacon"), idColumn: invocation.option("id-column"),
+            householdColumns: invocation.option("household-columns").map {
+                $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            } ?? [],
+            jointQuotasPath: invocation.option("joint-quotas"))
+        let diagnostics = invocation.diagnostics
+        var progress: (@Sendable (String) -> Void)?
+        if isatty(STDERR_FILENO) == 1 {
+            progress = { line in diagnostics("select: " + line + "\n") }
+        }
+        let outcome = Result { () throws(SelectFromFilesError) -> SelectionResult in
+            try SelectFromFiles.run(request, progress: progress)
+        }
+        if case .failure(.infeasible(let lines)) = outcome {
+            if invocation.json {
+                try invocation.printJSON(InfeasibleSummary(feasible: false, diagnostics: lines))
+            } else {
+                for line in lines { invocation.print("infeasible: \(line)") }
+            }
+        }
+        let result = try outcome.get()
+        if let path = invocation.option("record") { try result.record.write(toFile: path) }
+        if invocation.json {
+            try invocation.printJSON(SelectionSummary(result))
+        } else {
+            printText(result, record: invocation.option("record"), invocation: invocation)
+        }
+    }
+
+    private static func printText(_ result: SelectionResult, record: String?, invocation: Invocation) {
+        let kind = result.estimated ? "estimated by Monte Carlo over the lottery" : "exact"
+        invocation.print("algorithm: \(result.algorithm.rawValue) (probabilities \(kind))")
+        invocation.print("pool: \(result.poolSize) people in \(result.types) types; panel size \(result.panelSize)")
+        invocation.print("distribution: \(result.distributionSize) panels; lottery of \(result.record.lottery.count) panels")
+        if !result.estimated {
+            invocation.print("lottery deviation: \(format(result.lotteryDeviation)) (largest gap between share of lottery panels and probability)")
+        }
+        invocation.print("probability: min \(format(result.minProbability)), max \(format(result.maxProbability))")
+        invocation.print("beacon: \(result.record.beacon)")
+        invocation.print("seed: \(result.record.seed)")
+        invocation.print("panel (lottery line \(result.record.panelIndex)): \(result.panel.joined(separator: ", "))")
+        if let record { invocation.print("record: \(record)") }
+        invocation.print("seconds: \(format(result.seconds))")
+    }
+
+    private static func format(_ value: Double) -> String {
+        String(format: "%.4f", value)
+    }
+}
+
+/// The `--json` document of `allot select` (INTERFACE.md §2), exactly these keys.
+private struct SelectionSummary: Encodable {
+    let algorithm: String
+    let panelSize: Int
+    let poolSize: Int
+    let types: Int
+    let feasible: Bool
+    let panel: [String]
+    let probabilities: [String: Double]
+    let estimated: Bool?
+    let minProbability: Double
+    let maxProbability: Double
+    let distributionSize: Int
+    let seconds: Double
+
+    init(_ result: SelectionResult) {
+        algorithm = result.algorithm.rawValue
+        panelSize = result.panelSize
+        poolSize = result.poolSize
+        types = result.types
+        feasible = true
+        panel = result.panel
+        probabilities = result.probabilities
+        estimated = result.estimated ? true : nil
+        minProbability = result.minProbability
+        maxProbability = result.maxProbability
+        distributionSize = result.distributionSize
+        seconds = result.seconds
+    }
+}
+
+private struct InfeasibleSummary: Encodable {
+    let feasible: Bool
+    let diagnostics: [String]
+}

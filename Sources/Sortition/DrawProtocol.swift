@@ -1,0 +1,94 @@
+/// The verifiable draw protocol `allot-draw-v1` (INTERFACE.md §5): the texts that are hashed,
+/// the seed, and the panel and reserve order drawn from a lottery with the public stream.
+public enum DrawProtocol {
+    /// Protocol name recorded in every draw record.
+    public static let name = "allot-draw-v1"
+    /// First line of the pool text.
+    public static let poolHeader = "allot-pool-v1"
+    /// First line of the lottery text.
+    public static let lotteryHeader = "allot-lottery-v1"
+    /// Lottery size used unless the organizer asks otherwise: 1000 panels gives every
+    /// probability to within 0.001, finer than any quota decision needs.
+    public static let defaultLotterySize = 1000
+
+    /// One eligible person as the pool text sees them: a pid and attribute name → value.
+    public struct PoolEntry: Sendable, Hashable, Codable {
+        public var pid: String
+        public var attributes: [String: String]
+
+        public init(pid: String, attributes: [String: String]) {
+            self.pid = pid
+            self.attributes = attributes
+        }
+    }
+
+    /// The result of a draw: the chosen lottery line, the panel on it and the reserve order.
+    public struct Outcome: Sendable, Hashable {
+        public var panelIndex: Int
+        public var panel: [String]
+        public var reserves: [String]
+    }
+
+    /// `allot-pool-v1\n` then per person, sorted by pid in byte order: pid, then for each attribute
+    /// in byte order of its name a tab and `name=value`; every line ends with `\n`.
+    public static func poolText(_ pool: [PoolEntry]) -> String {
+        var text = poolHeader + "\n"
+        for entry in pool.sorted(by: { byteOrder($0.pid, $1.pid) }) {
+            text += entry.pid
+            for name in entry.attributes.keys.sorted(by: byteOrder) {
+                text += "\t" + name + "=" + (entry.attributes[name] ?? "")
+            }
+            text += "\n"
+        }
+        return text
+    }
+
+    /// Lowercase hex SHA-256 of the pool text.
+    public static func poolDigest(_ pool: [PoolEntry]) -> String {
+        SHA256.hexDigest(poolText(pool))
+    }
+
+    /// `allot-lottery-v1\n` then one line per panel in stored order: its pids in byte order joined by `,`.
+    public static func lotteryText(_ lottery: [[String]]) -> String {
+        var text = lotteryHeader + "\n"
+        for panel in lottery {
+            text += panel.sorted(by: byteOrder).joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    /// Lowercase hex SHA-256 of the lottery text.
+    public static func lotteryDigest(_ lottery: [[String]]) -> String {
+        SHA256.hexDigest(lotteryText(lottery))
+    }
+
+    /// `SHA-256("allot-draw-v1\n" + lotteryDigest + "\n" + beacon)`, 32 bytes.
+    public static func seed(lotteryDigest: String, beacon: String) -> [UInt8] {
+        SHA256.hash(name + "\n" + lotteryDigest + "\n" + beacon)
+    }
+
+    /// Draws the panel (`uniform(m)` picks the lottery line) and then the reserve order
+    /// (Fisher–Yates over the other eligible pids in byte order) from one stream over `seed`.
+    /// Returns nil for an empty lottery.
+    public static func draw(lottery: [[String]], eligible: [String], seed: [UInt8]) -> Outcome? {
+        var stream = DrawStream(seed: seed)
+        guard let panelIndex = stream.uniform(lottery.count) else { return nil }
+        let panel = lottery[panelIndex].sorted(by: byteOrder)
+        let onPanel = Set(panel)
+        var reserves = Set(eligible).subtracting(onPanel).sorted(by: byteOrder)
+        var i = reserves.count - 1
+        while i >= 1 {
+            // uniform(i + 1) is never nil here because i + 1 ≥ 2.
+            let j = stream.uniform(i + 1) ?? i
+            reserves.swapAt(i, j)
+            i -= 1
+        }
+        return Outcome(panelIndex: panelIndex, panel: panel, reserves: reserves)
+    }
+
+    /// Byte order of the UTF-8 encodings, the order the protocol sorts pids and names in
+    /// (Swift's `<` on strings compares normalized Unicode, which is not the same).
+    public static func byteOrder(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+}

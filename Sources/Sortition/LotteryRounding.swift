@@ -1,0 +1,344 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// m equally likely panels rounded from a distribution: the public lottery of a draw.
+public struct Lottery: Sendable {
+    /// The lottery panels, person indices into the pool (ascending), in stored order.
+    public let panels: [[Int]]
+    /// How many lottery panels each distribution panel became (sums to the lottery size).
+    public let multiplicities: [Int]
+    /// Lottery panels each person sits on; their selection probability is `seatCounts[i] / m`.
+    public let seatCounts: [Int]
+    /// Largest `|seatCounts[i] / m − exact probability of i|` over all people.
+    public let maxDeviation: Double
+    /// The bound the rounding guarantees on `maxDeviation` for this input (see `LotteryRounding`).
+    public let guaranteedDeviation: Double
+
+    public var size: Int { panels.count }
+}
+
+/// Rounds a distribution over panels to a lottery of m equally likely panels (Flanigan, Kehne,
+/// Procaccia, "Fair Sortition Made Transparent", NeurIPS 2021) so that each person's share of
+/// lottery panels stays close to their exact probability.
+///
+/// Method. The rounding works on types (people sharing every value), not on people:
+/// 1. Each panel P gets ⌊m·p(P)⌋ copies; the fractional parts f(P) remain, summing to an integer r.
+/// 2. Beck–Fiala iterated rounding of f to 0/1: one constraint per type t (its expected seats per
+///    member, `Σ f(P)·seats(P,t)/members(t)`) plus the total `Σ f(P) = r`, kept exact. Each step
+///    moves f along a null-space vector of the still-active constraints until one more f(P)
+///    reaches 0 or 1. A type constraint stays active while its floating weight exceeds
+///    K = max over panels of `Σ_t seats(P,t)/members(t)` (≤ panel size k). Counting shows
+///    active rows < floating panels, so a move exists, except when the exact total leaves none:
+///    then the active row of least weight (≤ 2K) is released.
+/// 3. Members of a type take its seats round-robin (`TypePanel.people(in:cursor:)`), so they
+///    differ by at most one seat from each other.
+/// 4. A bounded local search then moves single copies between panels while that strictly lowers
+///    the largest deviation (never raising it, so the bound stays).
+///
+/// Guarantee (proved, Beck–Fiala): every person is within (2K + 1)/m of their exact probability,
+/// (K + 1)/m when no row had to be released — for k = 20 and m = 1000 that is at most 0.041.
+/// This is far weaker than the 1/m the issue asks for, which no known method guarantees in
+/// general; `Lottery.maxDeviation` reports what was achieved, and on the shared instances
+/// it is below 1/m (see the tests and the draw helper's report).
+/// Deterministic: the same distribution and pool give the same lottery.
+public enum LotteryRounding {
+    /// Fractional parts below this are treated as integral: LP solutions carry noise around 1e-9.
+    static let integralityTolerance = 1e-9
+    /// Pivots smaller than this count as zero in the null-space elimination.
+    static let pivotTolerance = 1e-10
+    /// Upper bound on local-search moves; each one strictly lowers the largest deviation,
+    /// and in practice a few dozen suffice.
+    static let maxLocalSearchMoves = 500
+
+    /// The lottery of `size` panels for `distribution` over `pool`'s types.
+    public static func round(
+        _ distribution: Distribution, pool: Pool, size m: Int = DrawProtocol.defaultLotterySize
+    ) throws(DrawError) -> Lottery {
+        guard m >= 1 else { throw .invalidLotterySize(m) }
+        let typeSizes = pool.typeMembers.map(\.count)
+        for panel in distribution.panels {
+            if let bad = panel.types.first(where: { !typeSizes.indices.contains($0) }) { throw .typeOutOfRange(bad) }
+        }
+        let weights = distribution.probabilities.map { $0.isFinite ? Swift.max(0, $0) : 0 }
+        let total = weights.reduce(0, +)
+        guard total > 0, !distribution.panels.isEmpty else { throw .emptyDistribution }
+        let probabilities = weights.map { $0 / total }
+
+        var problem = RoundingProblem(panels: distribution.panels, typeSizes: typeSizes, probabilities: probabilities, m: m)
+        var multiplicities = problem.beckFiala()
+        problem.localSearch(&multiplicities)
+
+        var cursor = [Int](repeating: 0, count: typeSizes.count)
+        var panels: [[Int]] = []
+        panels.reserveCapacity(m)
+        for (panel, copies) in zip(distribution.panels, multiplicities) {
+            for _ in 0..<copies { panels.append(panel.people(in: pool, cursor: &cursor)) }
+        }
+        var seatCounts = [Int](repeating: 0, count: pool.count)
+        for panel in panels { for person in panel { seatCounts[person] += 1 } }
+        var maxDeviation = 0.0
+        for person in 0..<pool.count {
+            let exact = problem.typeProbability[pool.typeOfPerson[person]]
+            maxDeviation = Swift.max(maxDeviation, abs(Double(seatCounts[person]) / Double(m) - exact))
+        }
+        let bound = (problem.released ? 2 * problem.columnWeight : problem.columnWeight) + 1
+        return Lottery(
+            panels: panels, multiplicities: multiplicities, seatCounts: seatCounts, maxDeviation: maxDeviation,
+            guaranteedDeviation: bound / Double(m))
+    }
+}
+
+/// The working state of one rounding: panels by type, the exact target per type, and the flag
+/// that records whether the weaker Beck–Fiala bound applies.
+private struct RoundingProblem {
+    let panels: [TypePanel]
+    let typeSizes: [Int]
+    let m: Int
+    /// Exact expected lottery panels per panel, m·p(P).
+    let expected: [Double]
+    /// Exact probability of each member of each type.
+    let typeProbability: [Double]
+    /// K: the largest column weight `Σ_t seats(P,t)/members(t)`.
+    let columnWeight: Double
+    /// Panels containing each type.
+    let panelsOfType: [[Int]]
+    private(set) var released = false
+
+    init(panels: [TypePanel], typeSizes: [Int], probabilities: [Double], m: Int) {
+        self.panels = panels
+        self.typeSizes = typeSizes
+        self.m = m
+        expected = probabilities.map { $0 * Double(m) }
+        var typeProbability = [Double](repeating: 0, count: typeSizes.count)
+        var panelsOfType = [[Int]](repeating: [], count: typeSizes.count)
+        var columnWeight = 0.0
+        for (index, panel) in panels.enumerated() {
+            var weight = 0.0
+            for (type, count) in zip(panel.types, panel.counts) {
+                let share = Double(count) / Double(typeSizes[type])
+                typeProbability[type] += probabilities[index] * share
+                panelsOfType[type].append(index)
+                weight += share
+            }
+            columnWeight = Swift.max(columnWeight, weight)
+        }
+        self.typeProbability = typeProbability
+        self.panelsOfType = panelsOfType
+        self.columnWeight = columnWeight
+    }
+
+    /// Steps 1–2: integral copies per panel summing to m.
+    mutating func beckFiala() -> [Int] {
+        let tolerance = LotteryRounding.integralityTolerance
+        var copies = expected.map { Int(($0 + tolerance).rounded(.down)) }
+        var fraction = zip(expected, copies).map { Swift.max(0, $0 - Double($1)) }
+        var floating = fraction.indices.filter { fraction[$0] > tolerance && fraction[$0] < 1 - tolerance }
+        for index in fraction.indices where !floating.contains(index) { fraction[index] = fraction[index].rounded() }
+        var rowWeight = [Double](repeating: 0, count: typeSizes.count)
+        for index in floating { addWeight(of: index, to: &rowWeight, sign: 1) }
+        var releasedRows = Set<Int>()
+
+        while floating.count > 1 {
+            let active = rowWeight.indices.filter {
+                rowWeight[$0] > columnWeight + tolerance && !releasedRows.contains($0)
+            }
+            guard let direction = nullVector(floating: floating, activeRows: active) else {
+                // No move keeps every active row and the total exact: release the lightest row.
+                if let lightest = active.min(by: { rowWeight[$0] < rowWeight[$1] }) {
+                    releasedRows.insert(lightest)
+                    released = true
+                    continue
+                }
+                break
+            }
+            var step = Double.infinity
+            for (column, value) in zip(floating, direction) {
+                if value > LotteryRounding.pivotTolerance { step = Swift.min(step, (1 - fraction[column]) / value) }
+                if value < -LotteryRounding.pivotTolerance { step = Swift.min(step, fraction[column] / -value) }
+            }
+            guard step.isFinite else { break }
+            var stillFloating: [Int] = []
+            for (column, value) in zip(floating, direction) {
+                fraction[column] = Swift.min(1, Swift.max(0, fraction[column] + step * value))
+                if fraction[column] <= tolerance || fraction[column] >= 1 - tolerance {
+                    fraction[column] = fraction[column].rounded()
+                    addWeight(of: column, to: &rowWeight, sign: -1)
+                } else {
+                    stillFloating.append(column)
+                }
+            }
+            if stillFloating.count == floating.count,
+                let nearest = stillFloating.indices.min(by: {
+                    distanceToIntegral(fraction[stillFloating[$0]]) < distanceToIntegral(fraction[stillFloating[$1]])
+                })
+            {
+                // Numerical safety: the column that set the step is integral up to rounding; fix it.
+                let column = stillFloating.remove(at: nearest)
+                fraction[column] = fraction[column].rounded()
+                addWeight(of: column, to: &rowWeight, sign: -1)
+            }
+            floating = stillFloating
+        }
+        for column in floating { fraction[column] = fraction[column].rounded() }
+        for index in copies.indices { copies[index] += Int(fraction[index]) }
+        balance(&copies)
+        return copies
+    }
+
+    private func distanceToIntegral(_ x: Double) -> Double {
+        Swift.min(x, 1 - x)
+    }
+
+    private func addWeight(of panel: Int, to rowWeight: inout [Double], sign: Double) {
+        for (type, count) in zip(panels[panel].types, panels[panel].counts) {
+            rowWeight[type] += sign * Double(count) / Double(typeSizes[type])
+        }
+    }
+
+    /// A nonzero vector over `floating` (zero outside the columns it uses) that changes neither the
+    /// total nor any active row; nil when the rows leave no freedom. Uses only as many leading
+    /// columns as needed, so the elimination stays small.
+    private func nullVector(floating: [Int], activeRows: [Int]) -> [Double]? {
+        let activeSet = Set(activeRows)
+        var width = 2
+        while true {
+            let columns = Array(floating.prefix(width))
+            var rows: [Int] = []
+            var seen = Set<Int>()
+            for column in columns {
+                for type in panels[column].types where activeSet.contains(type) && seen.insert(type).inserted {
+                    rows.append(type)
+                }
+            }
+            if rows.count + 1 < columns.count || columns.count == floating.count {
+                if let vector = solveNull(columns: columns, rows: rows) {
+                    return vector + [Double](repeating: 0, count: floating.count - columns.count)
+                }
+                if columns.count == floating.count { return nil }
+            }
+            width = Swift.min(floating.count, Swift.max(width + 1, rows.count + 2))
+        }
+    }
+
+    /// Gaussian elimination on [ones; rows] × columns; returns a null vector or nil if full column rank.
+    private func solveNull(columns: [Int], rows: [Int]) -> [Double]? {
+        let width = columns.count
+        var matrix = [[Double]](repeating: [Double](repeating: 0, count: width), count: rows.count + 1)
+        for c in 0..<width { matrix[0][c] = 1 }
+        let rowIndex = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1, $0 + 1) })
+        for (c, column) in columns.enumerated() {
+            for (type, count) in zip(panels[column].types, panels[column].counts) {
+                if let r = rowIndex[type] { matrix[r][c] = Double(count) / Double(typeSizes[type]) }
+            }
+        }
+        var pivotColumns: [Int] = []
+        var rank = 0
+        for c in 0..<width where rank < matrix.count {
+            var best = rank
+            for r in rank..<matrix.count where abs(matrix[r][c]) > abs(matrix[best][c]) { best = r }
+            guard abs(matrix[best][c]) > LotteryRounding.pivotTolerance else { continue }
+            matrix.swapAt(rank, best)
+            let pivot = matrix[rank][c]
+            for k in 0..<width { matrix[rank][k] /= pivot }
+            for r in 0..<matrix.count where r != rank && matrix[r][c] != 0 {
+                let factor = matrix[r][c]
+                for k in 0..<width { matrix[r][k] -= factor * matrix[rank][k] }
+            }
+            pivotColumns.append(c)
+            rank += 1
+        }
+        let pivotSet = Set(pivotColumns)
+        guard let free = (0..<width).first(where: { !pivotSet.contains($0) }) else { return nil }
+        var vector = [Double](repeating: 0, count: width)
+        vector[free] = 1
+        for (r, c) in pivotColumns.enumerated() { vector[c] = -matrix[r][free] }
+        return vector
+    }
+
+    /// Guards against floating-point drift: makes the copies sum to exactly m.
+    private func balance(_ copies: inout [Int]) {
+        var total = copies.reduce(0, +)
+        while total < m, let best = copies.indices.max(by: { expected[$0] - Double(copies[$0]) < expected[$1] - Double(copies[$1]) }) {
+            copies[best] += 1
+            total += 1
+        }
+        while total > m, let best = copies.indices.filter({ copies[$0] > 0 })
+            .min(by: { expected[$0] - Double(copies[$0]) < expected[$1] - Double(copies[$1]) })
+        {
+            copies[best] -= 1
+            total -= 1
+        }
+    }
+
+    // MARK: - Local search
+
+    /// The largest deviation (in seats) of a member of `type` when the type holds `seats` lottery
+    /// seats, given round-robin realization (members get ⌊S/n⌋ or ⌈S/n⌉ seats).
+    func deviation(type: Int, seats: Int) -> Double {
+        let n = typeSizes[type]
+        let target = Double(m) * typeProbability[type]
+        let low = seats / n
+        let lowDeviation = abs(Double(low) - target)
+        return seats % n == 0 ? lowDeviation : Swift.max(lowDeviation, abs(Double(low + 1) - target))
+    }
+
+    /// Step 4: moves one copy from one panel to another while that lowers the largest deviation of
+    /// any person, or keeps it and lowers the sum of squared deviations; bounded in moves.
+    func localSearch(_ copies: inout [Int]) {
+        let tolerance = LotteryRounding.integralityTolerance
+        var seats = [Int](repeating: 0, count: typeSizes.count)
+        for (index, panel) in panels.enumerated() where copies[index] > 0 {
+            for (type, count) in zip(panel.types, panel.counts) { seats[type] += copies[index] * count }
+        }
+        var devs = typeSizes.indices.map { deviation(type: $0, seats: seats[$0]) }
+        for _ in 0..<LotteryRounding.maxLocalSearchMoves {
+            let order = devs.indices.sorted { devs[$0] > devs[$1] || devs[$0] == devs[$1] && $0 < $1 }
+            guard let worst = order.first, devs[worst] > tolerance else { return }
+            let current = (max: devs[worst], squares: devs.reduce(0) { $0 + $1 * $1 })
+            let target = Double(m) * typeProbability[worst]
+            let wantMore = Double(seats[worst]) / Double(typeSizes[worst]) < target
+            var best: (from: Int, to: Int, max: Double, squares: Double)?
+            for from in panels.indices where copies[from] > 0 {
+                let fromCount = panels[from].count(ofType: worst)
+                for to in panels.indices where to != from {
+                    let toCount = panels[to].count(ofType: worst)
+                    guard wantMore ? toCount > fromCount : toCount < fromCount else { continue }
+                    let score = moveScore(from: from, to: to, seats: seats, devs: devs, order: order, squares: current.squares)
+                    let better = score.max < current.max - tolerance
+                        || score.max <= current.max + tolerance && score.squares < current.squares - tolerance
+                    guard better else { continue }
+                    if let b = best, (b.max, b.squares) <= (score.max, score.squares) { continue }
+                    best = (from, to, score.max, score.squares)
+                }
+            }
+            guard let move = best else { return }
+            copies[move.from] -= 1
+            copies[move.to] += 1
+            for (type, count) in zip(panels[move.from].types, panels[move.from].counts) { seats[type] -= count }
+            for (type, count) in zip(panels[move.to].types, panels[move.to].counts) { seats[type] += count }
+            for type in panels[move.from].types + panels[move.to].types {
+                devs[type] = deviation(type: type, seats: seats[type])
+            }
+        }
+    }
+
+    /// The largest deviation and the sum of squared deviations after moving one copy from `from`
+    /// to `to`; `order` lists the types by current deviation, largest first.
+    private func moveScore(from: Int, to: Int, seats: [Int], devs: [Double], order: [Int], squares: Double)
+        -> (max: Double, squares: Double)
+    {
+        var changed: [Int: Int] = [:]
+        for (type, count) in zip(panels[from].types, panels[from].counts) { changed[type, default: seats[type]] -= count }
+        for (type, count) in zip(panels[to].types, panels[to].counts) { changed[type, default: seats[type]] += count }
+        var worst = 0.0
+        var newSquares = squares
+        for (type, newSeats) in changed {
+            let dev = deviation(type: type, seats: newSeats)
+            worst = Swift.max(worst, dev)
+            newSquares += dev * dev - devs[type] * devs[type]
+        }
+        if let unchanged = order.first(where: { changed[$0] == nil }) { worst = Swift.max(worst, devs[unchanged]) }
+        return (worst, newSquares)
+    }
+}
