@@ -15,11 +15,11 @@ enum PersonStore {
     }
 
     /// Stores a validated person with a fresh pid and returns the row id and pid.
-    static func insert(_ person: ValidEnrollment, at time: Date, in connection: Connection) throws -> (Int64, String) {
+    static func insert(_ person: ValidEnrollment, enrolledAt: String, in connection: Connection) throws -> (Int64, String) {
         let insertPerson = try connection.prepare(
             "INSERT INTO person (pid, birth_year, attributes, enrolled_at) VALUES (?, ?, ?, ?)")
         let values: [SQLValue] = [
-            .integer(Int64(person.birthYear)), .text(person.attributesJSON), .text(Timestamp.string(time)),
+            .integer(Int64(person.birthYear)), .text(person.attributesJSON), .text(enrolledAt),
         ]
         var pid = PersonID.random()
         for attempt in 1...PersonID.attempts {
