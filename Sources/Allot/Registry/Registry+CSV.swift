@@ -29,13 +29,24 @@ extension Registry {
             try connection.execute("PRAGMA cache_size = -\(Self.importCacheKiB)")
             defer { try? connection.execute("PRAGMA cache_size = -\(Connection.cacheKiB)") }
             var report = ImportReport()
-            var seenPhones: [String: Int] = [:]
-            func duplicate(line: Int, reason: String) {
+            // People inserted by this import have row ids from `firstID` on, without gaps (a refused insert
+            // is taken back out), so a line list indexed by id - firstID names the row a phone repeats.
+            let firstID = Int64(try connection.scalar("SELECT coalesce(max(id), 0) FROM person")) + 1
+            var insertedLines: [Int32] = []
+            // Once a row is bad nothing more is inserted; later repeats are found through this table.
+            var seenAfterError: [String: Int] = [:]
+            func duplicate(line: Int, ownerID: Int64?, earlier: Int? = nil) {
                 if skipDuplicates {
                     report.duplicatesSkipped += 1
-                } else {
-                    report.rejected.append(.init(line: line, reason: reason))
+                    return
                 }
+                var reason = "phone is already enrolled"
+                if let ownerID, ownerID >= firstID, ownerID - firstID < insertedLines.count {
+                    reason = "phone repeats line \(insertedLines[Int(ownerID - firstID)])"
+                } else if let earlier {
+                    reason = "phone repeats line \(earlier)"
+                }
+                report.rejected.append(.init(line: line, reason: reason))
             }
             while let batch = try pipeline.next() {
                 for row in batch {
@@ -44,16 +55,21 @@ extension Registry {
                     switch row {
                     case .rejected(let line, let reason):
                         report.rejected.append(.init(line: line, reason: reason))
-                    case .valid(let line, let valid):
-                        if let earlier = seenPhones.updateValue(line, forKey: valid.phone) {
-                            seenPhones[valid.phone] = earlier
-                            duplicate(line: line, reason: "phone repeats line \(earlier)")
-                        } else if try PersonStore.phoneIsEnrolled(valid.phone, in: connection) {
-                            duplicate(line: line, reason: "phone is already enrolled")
-                        } else if report.rejected.isEmpty {
-                            // After the first bad row the import will be rolled back: only check the rest.
-                            _ = try PersonStore.insert(valid, enrolledAt: enrolledAt, in: connection)
+                    case .valid(let line, let valid) where report.rejected.isEmpty:
+                        switch try PersonStore.insert(valid, enrolledAt: enrolledAt, in: connection) {
+                        case .inserted:
+                            insertedLines.append(Int32(clamping: line))
                             report.added += 1
+                        case .phoneTaken(let owner):
+                            duplicate(line: line, ownerID: owner)
+                        }
+                    case .valid(let line, let valid):
+                        if let earlier = seenAfterError[valid.phone] {
+                            duplicate(line: line, ownerID: nil, earlier: earlier)
+                        } else if let owner = try PersonStore.phoneOwner(valid.phone, in: connection) {
+                            duplicate(line: line, ownerID: owner)
+                        } else {
+                            seenAfterError[valid.phone] = line
                         }
                     }
                 }

@@ -45,11 +45,12 @@ public struct Registry: Sendable {
                 case .invalid(let problems):
                     results.append(.failure(problems[0]))
                 case .valid(let valid):
-                    guard try !PersonStore.phoneIsEnrolled(valid.phone, in: connection) else {
+                    guard case .inserted(let id, let pid) = try PersonStore.insert(
+                        valid, enrolledAt: enrolledAt, in: connection)
+                    else {
                         results.append(.failure(.duplicatePhone))
                         continue
                     }
-                    let (id, pid) = try PersonStore.insert(valid, enrolledAt: enrolledAt, in: connection)
                     let (token, _) = try TokenStore.insert(
                         role: .citizen, label: nil, personID: id, at: time, in: connection)
                     try audit.append(at: time, actor: actor, action: "person.enroll", subject: pid, details: [:])
