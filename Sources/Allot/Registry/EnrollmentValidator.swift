@@ -107,7 +107,8 @@ struct EnrollmentValidator: Sendable {
 
     func checkPhone(_ text: String, into problems: inout [RegistryError]) -> String? {
         guard let phone = PhoneNumber.normalize(text) else {
-            problems.append(.invalidField(name: "phone", reason: "is not a mainland mobile number (1[3-9] and 9 digits)"))
+            problems.append(
+                .invalidField(name: "phone", reason: "is not a mainland mobile number (1[3-9] and 9 digits)"))
             return nil
         }
         return phone
