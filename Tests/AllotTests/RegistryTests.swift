@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Allot
 
 @Suite struct RegistryTests {
@@ -39,11 +40,12 @@ import Testing
             ])
     }
 
-    @Test(arguments: [
-        ("13800138000", "13800138000"), ("+8613912345678", "13912345678"), ("0086 199 1234 5678", "19912345678"),
-        ("8615012345678", "15012345678"), ("12800138000", nil), ("1380013800", nil), ("+85213800138000", nil),
-        ("138001380001", nil), ("1380013800x", nil), ("", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("13800138000", "13800138000"), ("+8613912345678", "13912345678"), ("0086 199 1234 5678", "19912345678"),
+            ("8615012345678", "15012345678"), ("12800138000", nil), ("1380013800", nil), ("+85213800138000", nil),
+            ("138001380001", nil), ("1380013800x", nil), ("", nil),
+        ] as [(String, String?)])
     func mainlandMobileNumbersAreNormalised(input: String, expected: String?) {
         #expect(PhoneNumber.normalize(input) == expected)
     }
@@ -120,7 +122,8 @@ import Testing
         let pid = try registry.enroll(Fixtures.enrollment(), actor: .cli).pid
         _ = try registry.enroll(Fixtures.enrollment(phone: "13900139000"), actor: .cli)
         let updated = try registry.update(
-            pid: pid, changes: PersonUpdate(phone: "+86 13700137000", email: "", attributes: ["income": "Highest fifth"]),
+            pid: pid,
+            changes: PersonUpdate(phone: "+86 13700137000", email: "", attributes: ["income": "Highest fifth"]),
             actor: .cli)
         #expect(updated.contact?.phone == "13700137000")
         #expect(updated.contact?.email == nil)
@@ -186,5 +189,29 @@ import Testing
         #expect(stats.attributes[4].values.count == 16)
         #expect(stats.attributes[4].values.first { $0.code == "pudong" }?.count == 2)
         #expect(stats.attributes.allSatisfy { $0.values.reduce(0) { $0 + $1.count } == 2 })
+    }
+}
+
+@Suite struct TokenStoreTests {
+    @Test func staffTokensAreCreatedListedAuthenticatedAndRevoked() throws {
+        let directory = try TestDirectory()
+        let registry = try Fixtures.registry(in: directory)
+        let store = TokenStore(database: registry.database)
+        let token = try store.create(role: .organizer, label: "desk 1", actor: .cli)
+        _ = try registry.enroll(Fixtures.enrollment(), actor: .cli)
+        let listed = try store.list()
+        #expect(listed.map(\.role) == ["organizer"])
+        #expect(listed.first?.label == "desk 1")
+        let principal = try #require(try store.authenticate(token))
+        #expect(principal.role == .organizer && principal.pid == nil)
+        #expect(principal.role.satisfies(.organizer) && !principal.role.satisfies(.admin))
+        #expect(Role.admin.satisfies(.organizer))
+        #expect(throws: AuthError.invalidRole("citizen")) { try store.create(role: .citizen, label: nil, actor: .cli) }
+        #expect(try store.revoke(id: principal.tokenID, actor: .cli))
+        #expect(try store.revoke(id: principal.tokenID, actor: .cli) == false)
+        #expect(try store.authenticate(token) == nil)
+        // The database holds digests, never token text.
+        let stored = try registry.database.read { try $0.prepare("SELECT hash FROM token").rows { $0.text(0) } }
+        #expect(!stored.contains(token))
     }
 }

@@ -44,7 +44,10 @@ final class CSVReader {
             var quoted = false
             var fieldWasQuoted = false
             func finishField() throws(CSVError) {
-                guard let text = String(validating: field, as: UTF8.self) else { throw .invalidUTF8(line: startLine) }
+                let text = field.withUnsafeBufferPointer { bytes in
+                    TextRules.isValidUTF8(bytes) ? String(decoding: bytes, as: UTF8.self) : nil
+                }
+                guard let text else { throw .invalidUTF8(line: startLine) }
                 fields.append(text)
                 field.removeAll(keepingCapacity: true)
                 fieldWasQuoted = false
@@ -58,8 +61,9 @@ final class CSVReader {
                         } else {
                             quoted = false
                             let following = try peek()
-                            guard following == nil || following == UInt8(ascii: ",") || following == 0x0A
-                                || following == 0x0D
+                            guard
+                                following == nil || following == UInt8(ascii: ",") || following == 0x0A
+                                    || following == 0x0D
                             else { throw .textAfterClosingQuote(line: line) }
                         }
                     } else {
