@@ -44,7 +44,9 @@ final class EventLoop {
         self.epollFD = epollFD
         self.log = AccessLog(descriptor: context.configuration.accessLogDescriptor)
         self.readBuffer = [UInt8](repeating: 0, count: Self.readChunk)
-        register(context.listenFD, events: EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue, tag: Self.listenTag, op: EPOLL_CTL_ADD)
+        register(
+            context.listenFD, events: EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue, tag: Self.listenTag, op: EPOLL_CTL_ADD
+        )
         register(mailbox.eventFD, events: EPOLLIN.rawValue, tag: Self.mailboxTag, op: EPOLL_CTL_ADD)
     }
 
@@ -95,7 +97,8 @@ final class EventLoop {
             var length = socklen_t(MemoryLayout<sockaddr_in>.size)
             let fd = withUnsafeMutablePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    csystem_accept4(context.listenFD, $0, &length, Int32(SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue))
+                    csystem_accept4(
+                        context.listenFD, $0, &length, Int32(SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue))
                 }
             }
             if fd < 0 {
@@ -190,7 +193,8 @@ final class EventLoop {
         while connection.inFlight == nil && !connection.closeAfterWrite && connection.lingerDeadline == nil {
             if connection.pending == nil {
                 guard connection.unreadCount > 0 else { break }
-                let outcome = context.parser.parseHead(connection.input, from: connection.inputStart, state: &connection.scan)
+                let outcome = context.parser.parseHead(
+                    connection.input, from: connection.inputStart, state: &connection.scan)
                 switch outcome {
                 case .incomplete:
                     connection.compactInput()
@@ -307,14 +311,16 @@ final class EventLoop {
     /// Answers a protocol error and closes the connection after the reply.
     private func finishWithError(_ connection: Connection, _ error: HTTPError, method: String, logPath: String) {
         let info = RequestInfo(
-            method: method, logPath: logPath, keepAlive: false, isHTTP10: false, started: connection.requestStarted ?? now)
+            method: method, logPath: logPath, keepAlive: false, isHTTP10: false,
+            started: connection.requestStarted ?? now)
         connection.pending = nil
         write(HTTPResponse(error: error), for: info, on: connection)
     }
 
     /// Serializes a reply into the connection's output and logs it.
     private func write(_ response: HTTPResponse, for info: RequestInfo, on connection: Connection) {
-        let keepAlive = info.keepAlive && !connection.peerClosed && drainDeadline == nil
+        let keepAlive =
+            info.keepAlive && !connection.peerClosed && drainDeadline == nil
             && !context.stopping.load(ordering: .relaxed)
         let start = connection.output.count
         var out = connection.output
@@ -369,7 +375,8 @@ final class EventLoop {
     private func flush(_ connection: Connection) {
         while connection.pendingOutput > 0 {
             let sent = connection.output.withUnsafeBytes { bytes in
-                send(connection.fd, bytes.baseAddress.map { $0 + connection.outputStart }, connection.pendingOutput,
+                send(
+                    connection.fd, bytes.baseAddress.map { $0 + connection.outputStart }, connection.pendingOutput,
                     Int32(MSG_NOSIGNAL))
             }
             if sent < 0 {
@@ -413,7 +420,8 @@ final class EventLoop {
     private func updateInterest(_ connection: Connection) {
         guard !connection.abandoned else { return }
         var wanted: UInt32 = 0
-        let reading = connection.inFlight == nil && !connection.closeAfterWrite && !connection.peerClosed
+        let reading =
+            connection.inFlight == nil && !connection.closeAfterWrite && !connection.peerClosed
             && connection.pendingOutput <= Self.outputHighWater
         if reading || (connection.lingerDeadline != nil && !connection.peerClosed) { wanted |= EPOLLIN.rawValue }
         if connection.pendingOutput > 0 { wanted |= EPOLLOUT.rawValue }
@@ -462,7 +470,8 @@ final class EventLoop {
     private func beginDrain() {
         drainDeadline = now + context.gracePeriodNanoseconds
         register(context.listenFD, events: 0, tag: Self.listenTag, op: EPOLL_CTL_DEL)
-        for case let connection? in connections where connection.inFlight == nil && connection.pending == nil
+        for case let connection? in connections
+        where connection.inFlight == nil && connection.pending == nil
             && connection.unreadCount == 0 && connection.pendingOutput == 0
         {
             closeConnection(connection)

@@ -71,6 +71,8 @@ enum OpenAPIDocument {
               },
               "TokenRequest": {"type": "object", "additionalProperties": false, "required": ["role"],
                 "properties": {"role": {"type": "string", "enum": ["admin", "organizer", "evaluator"]}, "label": {"type": "string"}}},
+              "TokenEntry": {"type": "object", "required": ["id", "role", "createdAt"],
+                "properties": {"id": {"type": "integer"}, "role": {"type": "string"}, "label": {"type": "string"}, "createdAt": {"type": "string"}}},
               "TokenCreated": {"type": "object", "required": ["token", "role"],
                 "properties": {"token": {"type": "string"}, "role": {"type": "string"}, "label": {"type": "string"}}}
             },
@@ -140,7 +142,18 @@ enum OpenAPIDocument {
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TokenRequest"}}}},
                 "responses": {"201": {"description": "created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TokenCreated"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
-                  "403": {"$ref": "#/components/responses/Forbidden"}, "422": {"$ref": "#/components/responses/Invalid"}}}
+                  "403": {"$ref": "#/components/responses/Forbidden"}, "422": {"$ref": "#/components/responses/Invalid"}}},
+              "get": {"summary": "List staff tokens (admin): id, role, label, creation time; never the token", "operationId": "listTokens",
+                "security": [{"bearer": []}],
+                "responses": {"200": {"description": "staff tokens", "content": {"application/json": {"schema": {"type": "object", "required": ["tokens"],
+                  "properties": {"tokens": {"type": "array", "items": {"$ref": "#/components/schemas/TokenEntry"}}}}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}}}
+            },
+            "/api/v1/tokens/{id}": {
+              "delete": {"summary": "Revoke a staff token (admin)", "operationId": "revokeToken", "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "responses": {"204": {"description": "revoked"}, "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"description": "no such staff token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}}
             }
           }
         }

@@ -7,6 +7,7 @@ import HTTPServer
 public final class RegistryAPI: Sendable {
     let registry: Registry
     let tokens: TokenStore
+    let tokenAdministration: TokenAdministration
     let rateLimiter: EnrollmentRateLimiter
     let batcher: EnrollmentBatcher
     /// Replies that never change, encoded once.
@@ -20,6 +21,7 @@ public final class RegistryAPI: Sendable {
     public init(registry: Registry, tokens: TokenStore, rateLimitPerMinute: Int) {
         self.registry = registry
         self.tokens = tokens
+        self.tokenAdministration = TokenAdministration(database: tokens.database)
         self.rateLimiter = EnrollmentRateLimiter(perMinute: rateLimitPerMinute)
         self.batcher = EnrollmentBatcher(registry: registry)
         self.schemaBody = JSONBody.response(registry.schema).body
@@ -33,7 +35,9 @@ public final class RegistryAPI: Sendable {
     /// The routes of this API.
     public func router() -> HTTPRouter {
         var router = HTTPRouter()
-        let health = healthBody, schema = schemaBody, openAPI = OpenAPIDocument.bytes
+        let health = healthBody
+        let schema = schemaBody
+        let openAPI = OpenAPIDocument.bytes
         router.add("GET", "/healthz", .inline { _ in .json(health) })
         router.add("GET", "/api/v1/schema", .inline { _ in .json(schema) })
         router.add("GET", "/api/v1/openapi.json", .inline { _ in .json(openAPI) })
@@ -44,6 +48,8 @@ public final class RegistryAPI: Sendable {
         router.add("DELETE", "/api/v1/me", blocking { [self] in try withdrawMe($0) })
         router.add("GET", "/api/v1/people", blocking { [self] in try listPeople($0) })
         router.add("POST", "/api/v1/tokens", options: personBody, blocking { [self] in try createToken($0) })
+        router.add("GET", "/api/v1/tokens", blocking { [self] in try listTokens($0) })
+        router.add("DELETE", "/api/v1/tokens/{id}", blocking { [self] in try revokeToken($0) })
         return router
     }
 
@@ -114,7 +120,9 @@ public final class RegistryAPI: Sendable {
     private func updateMe(_ request: HTTPRequest) throws -> HTTPResponse {
         let principal = try authorize(request, .citizen)
         let changes = try JSONBody.decode(PersonUpdate.self, from: request, allowedFields: StrictFields.update)
-        let record = try mapped { try registry.update(pid: principal.pid ?? "", changes: changes, actor: principal.actor) }
+        let record = try mapped {
+            try registry.update(pid: principal.pid ?? "", changes: changes, actor: principal.actor)
+        }
         return JSONBody.response(record)
     }
 
@@ -182,6 +190,22 @@ public final class RegistryAPI: Sendable {
         }
         let token = try mapped { try tokens.create(role: role, label: body.label, actor: principal.actor) }
         return JSONBody.response(TokenCreated(token: token, role: role.rawValue, label: body.label), status: 201)
+    }
+
+    private func listTokens(_ request: HTTPRequest) throws -> HTTPResponse {
+        _ = try authorize(request, .staff(.admin))
+        return JSONBody.response(["tokens": try mapped { try tokenAdministration.list() }])
+    }
+
+    private func revokeToken(_ request: HTTPRequest) throws -> HTTPResponse {
+        let principal = try authorize(request, .staff(.admin))
+        guard let id = request.pathParameter("id").flatMap({ Int64($0) }) else {
+            throw HTTPError(status: 404, code: "not_found", message: "no staff token with that id")
+        }
+        guard try mapped({ try tokenAdministration.revoke(id: id, actor: principal.actor) }) else {
+            throw HTTPError(status: 404, code: "not_found", message: "no staff token with id \(id)")
+        }
+        return HTTPResponse(status: 204)
     }
 
     /// Runs a use case and maps its errors once.
