@@ -11,6 +11,8 @@ enum CommandList {
         .initialize,
         .schema,
         .tokenCreate,
+        .tokenList,
+        .tokenRevoke,
         .poolImport,
         .poolExport,
         .poolStats,

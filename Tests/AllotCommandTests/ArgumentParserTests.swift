@@ -127,12 +127,3 @@ private func usageError(_ words: [String]) -> UsageError? {
         #expect(captured.errors.last == "allot: it broke; badly\n")
     }
 }
-
-/// Collects what a command prints, for checks.
-private final class Captured: @unchecked Sendable {
-    // Safe: the runner calls the closures synchronously on the test's thread only.
-    var lines: [String] = []
-    var errors: [String] = []
-    var out: @Sendable (String) -> Void { { [self] in lines.append($0) } }
-    var err: @Sendable (String) -> Void { { [self] in errors.append($0) } }
-}

@@ -188,3 +188,27 @@ import Testing
         #expect(stats.attributes.allSatisfy { $0.values.reduce(0) { $0 + $1.count } == 2 })
     }
 }
+
+@Suite struct TokenStoreTests {
+    @Test func staffTokensAreCreatedListedAuthenticatedAndRevoked() throws {
+        let directory = try TestDirectory()
+        let registry = try Fixtures.registry(in: directory)
+        let store = TokenStore(database: registry.database)
+        let token = try store.create(role: .organizer, label: "desk 1", actor: .cli)
+        _ = try registry.enroll(Fixtures.enrollment(), actor: .cli)
+        let listed = try store.list()
+        #expect(listed.map(\.role) == ["organizer"])
+        #expect(listed.first?.label == "desk 1")
+        let principal = try #require(try store.authenticate(token))
+        #expect(principal.role == .organizer && principal.pid == nil)
+        #expect(principal.role.satisfies(.organizer) && !principal.role.satisfies(.admin))
+        #expect(Role.admin.satisfies(.organizer))
+        #expect(throws: AuthError.invalidRole("citizen")) { try store.create(role: .citizen, label: nil, actor: .cli) }
+        #expect(try store.revoke(id: principal.tokenID, actor: .cli))
+        #expect(try store.revoke(id: principal.tokenID, actor: .cli) == false)
+        #expect(try store.authenticate(token) == nil)
+        // The database holds digests, never token text.
+        let stored = try registry.database.read { try $0.prepare("SELECT hash FROM token").rows { $0.text(0) } }
+        #expect(!stored.contains(token))
+    }
+}

@@ -28,6 +28,29 @@ public struct AuditEntry: Codable, Sendable, Equatable {
         return SHA256.hexDigest(text)
     }
 
+    /// The columns `init(row:)` reads, in order.
+    static let columns = "seq, at, actor, action, subject, details, previous_hash, hash"
+
+    init(row: Statement) {
+        self.init(
+            seq: row.int64(0), at: row.text(1), actor: row.text(2), action: row.text(3),
+            subject: row.optionalText(4), details: row.text(5), previousHash: row.text(6), hash: row.text(7))
+    }
+
+    init(
+        seq: Int64, at: String, actor: String, action: String, subject: String?, details: String,
+        previousHash: String, hash: String
+    ) {
+        self.seq = seq
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.subject = subject
+        self.details = details
+        self.previousHash = previousHash
+        self.hash = hash
+    }
+
     /// Whether the stored hash matches the entry's fields.
     var isIntact: Bool {
         hash

@@ -12,14 +12,8 @@ public struct AuditLog: Sendable {
             var expectedSeq: Int64 = 1
             var previous = AuditEntry.genesisHash
             var count = 0
-            let statement = try connection.prepare(
-                "SELECT seq, at, actor, action, subject, details, previous_hash, hash FROM audit_entry ORDER BY seq")
-            try statement.bind([])
-            while try statement.step() {
-                let entry = AuditEntry(
-                    seq: statement.int64(0), at: statement.text(1), actor: statement.text(2),
-                    action: statement.text(3), subject: statement.optionalText(4), details: statement.text(5),
-                    previousHash: statement.text(6), hash: statement.text(7))
+            try connection.prepare("SELECT \(AuditEntry.columns) FROM audit_entry ORDER BY seq").forEachRow { row in
+                let entry = AuditEntry(row: row)
                 count += 1
                 if entry.seq != expectedSeq {
                     problems.append("entry \(expectedSeq) is missing (next is \(entry.seq))")
@@ -53,14 +47,9 @@ public struct AuditLog: Sendable {
         try database.read { connection in
             try connection.prepare(
                 """
-                SELECT seq, at, actor, action, subject, details, previous_hash, hash FROM audit_entry
-                WHERE seq > ? ORDER BY seq LIMIT ?
+                SELECT \(AuditEntry.columns) FROM audit_entry WHERE seq > ? ORDER BY seq LIMIT ?
                 """
-            ).rows([.integer(seq), .integer(Int64(limit))]) { row in
-                AuditEntry(
-                    seq: row.int64(0), at: row.text(1), actor: row.text(2), action: row.text(3),
-                    subject: row.optionalText(4), details: row.text(5), previousHash: row.text(6), hash: row.text(7))
-            }
+            ).rows([.integer(seq), .integer(Int64(limit))], AuditEntry.init(row:))
         }
     }
 }

@@ -46,6 +46,32 @@ public struct TokenStore: Sendable {
         }
     }
 
+    /// Staff tokens (admin, organizer, evaluator) in creation order — never their text or digest.
+    /// Citizen tokens are personal and not listed.
+    public func list() throws -> [TokenInfo] {
+        try database.read { connection in
+            try connection.prepare(
+                "SELECT id, role, label, created_at FROM token WHERE person_id IS NULL ORDER BY id"
+            ).rows { row in
+                TokenInfo(id: row.int64(0), role: row.text(1), label: row.optionalText(2), createdAt: row.text(3))
+            }
+        }
+    }
+
+    /// Deletes a staff token, audited; false when there is no staff token with that id.
+    public func revoke(id: Int64, actor: Actor) throws -> Bool {
+        try database.write { connection in
+            let exists = try connection.scalar(
+                "SELECT count(*) FROM token WHERE id = ? AND person_id IS NULL", [.integer(id)])
+            guard exists > 0 else { return false }
+            try connection.prepare("DELETE FROM token WHERE id = ?").run([.integer(id)])
+            var audit = try AuditWriter(connection: connection)
+            try audit.append(
+                at: clock(), actor: actor, action: "token.revoke", subject: nil, details: ["token": String(id)])
+            return true
+        }
+    }
+
     /// Inserts a token inside the caller's transaction and returns its text and row id.
     static func insert(role: Role, label: String?, personID: Int64?, at time: Date, in connection: Connection) throws
         -> (String, Int64)
@@ -60,6 +86,14 @@ public struct TokenStore: Sendable {
             ])
         return (token, connection.lastInsertRowID)
     }
+}
+
+/// A staff token as admins see it: its id, role, label and creation time.
+public struct TokenInfo: Codable, Sendable, Equatable {
+    public let id: Int64
+    public let role: String
+    public let label: String?
+    public let createdAt: String
 }
 
 /// Token problems a caller can act on.

@@ -44,7 +44,10 @@ final class CSVReader {
             var quoted = false
             var fieldWasQuoted = false
             func finishField() throws(CSVError) {
-                guard let text = String(validating: field, as: UTF8.self) else { throw .invalidUTF8(line: startLine) }
+                let text = field.withUnsafeBufferPointer { bytes in
+                    TextRules.isValidUTF8(bytes) ? String(decoding: bytes, as: UTF8.self) : nil
+                }
+                guard let text else { throw .invalidUTF8(line: startLine) }
                 fields.append(text)
                 field.removeAll(keepingCapacity: true)
                 fieldWasQuoted = false

@@ -6,11 +6,20 @@ struct ValidEnrollment: Sendable {
     let phone: String
     let email: String?
     let birthYear: Int
-    /// Attribute name → value code for every schema attribute.
-    let attributes: [String: String]
+    /// The attributes as stored: a JSON object of value codes with keys in byte order.
+    let attributesJSON: String
+}
 
-    /// The attributes as stored: a JSON object with keys in byte order (codes need no escaping).
-    var attributesJSON: String { AttributesJSON.encode(attributes) }
+/// An enrollment's fields with attribute values in schema order: the form rows of a CSV file arrive in,
+/// checked without building a dictionary per row.
+struct EnrollmentFields {
+    var name: String
+    var phone: String
+    var email: String?
+    var birthYear: Int
+    /// Value text (code or label) per schema attribute, in schema order; nil when missing.
+    var values: [String?]
+    var consent: Bool
 }
 
 /// Checks enrollments against the schema and the registry's rules, reporting every problem at once.
@@ -35,25 +44,60 @@ struct EnrollmentValidator: Sendable {
 
     func validate(_ enrollment: Enrollment) -> Outcome {
         var problems: [RegistryError] = []
-        let name = checkName(enrollment.name, into: &problems)
-        let phone = checkPhone(enrollment.phone, into: &problems)
-        let email = checkEmail(enrollment.email, into: &problems)
-        checkBirthYear(enrollment.birthYear, into: &problems)
-        let attributes = checkAttributes(enrollment.attributes, partial: false, into: &problems)
-        if !enrollment.consent { problems.append(.consentRequired) }
+        checkUnknownAttributes(enrollment.attributes, into: &problems)
+        let fields = EnrollmentFields(
+            name: enrollment.name, phone: enrollment.phone, email: enrollment.email, birthYear: enrollment.birthYear,
+            values: schema.attributes.map { enrollment.attributes[$0.name] }, consent: enrollment.consent)
+        return validate(fields, problems: problems)
+    }
+
+    /// Checks every field; `problems` already found are reported first.
+    func validate(_ fields: EnrollmentFields, problems found: [RegistryError] = []) -> Outcome {
+        var problems = found
+        let name = checkName(fields.name, into: &problems)
+        let phone = checkPhone(fields.phone, into: &problems)
+        let email = checkEmail(fields.email, into: &problems)
+        checkBirthYear(fields.birthYear, into: &problems)
+        var codes: [String] = []
+        codes.reserveCapacity(fields.values.count)
+        for (position, attribute) in schema.attributes.enumerated() {
+            guard let text = fields.values[position] else {
+                problems.append(.invalidField(name: attribute.name, reason: "is required"))
+                continue
+            }
+            guard let code = index.code(for: text, at: position) else {
+                problems.append(
+                    .invalidField(name: attribute.name, reason: "'\(text)' is not one of its values or labels"))
+                continue
+            }
+            codes.append(code)
+        }
+        if !fields.consent { problems.append(.consentRequired) }
         guard problems.isEmpty, let name, let phone else { return .invalid(problems) }
         return .valid(
             ValidEnrollment(
-                name: name, phone: phone, email: email, birthYear: enrollment.birthYear, attributes: attributes))
+                name: name, phone: phone, email: email, birthYear: fields.birthYear,
+                attributesJSON: index.json(codes: codes)))
+    }
+
+    func checkUnknownAttributes(_ given: [String: String], into problems: inout [RegistryError]) {
+        var known = 0
+        for attribute in schema.attributes where given[attribute.name] != nil { known += 1 }
+        guard known < given.count else { return }
+        for name in given.keys.sorted() where schema.attribute(named: name) == nil {
+            problems.append(.invalidField(name: name, reason: "is not an attribute of the schema"))
+        }
     }
 
     func checkName(_ text: String, into problems: inout [RegistryError]) -> String? {
-        let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = TextRules.trimmed(text)
         if name.isEmpty {
             problems.append(.invalidField(name: "name", reason: "is required"))
             return nil
         }
-        if name.count > Self.maximumNameLength || name.contains(where: { $0.isNewline }) {
+        // Counting characters is slow; a name short in bytes is short in characters.
+        let tooLong = name.utf8.count > Self.maximumNameLength && name.count > Self.maximumNameLength
+        if tooLong || name.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
             problems.append(
                 .invalidField(name: "name", reason: "must be one line of at most \(Self.maximumNameLength) characters"))
             return nil
@@ -62,7 +106,7 @@ struct EnrollmentValidator: Sendable {
     }
 
     func checkPhone(_ text: String, into problems: inout [RegistryError]) -> String? {
-        guard let phone = PhoneNumber.normalize(text.trimmingCharacters(in: .whitespaces)) else {
+        guard let phone = PhoneNumber.normalize(text) else {
             problems.append(.invalidField(name: "phone", reason: "is not a mainland mobile number (1[3-9] and 9 digits)"))
             return nil
         }
@@ -71,10 +115,13 @@ struct EnrollmentValidator: Sendable {
 
     /// nil for no email; an empty string also means none.
     func checkEmail(_ text: String?, into problems: inout [RegistryError]) -> String? {
-        guard let email = text?.trimmingCharacters(in: .whitespaces), !email.isEmpty else { return nil }
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard email.count <= Self.maximumEmailLength, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-            !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !email.contains(where: { $0.isWhitespace })
+        guard let email = text.map(TextRules.trimmed), !email.isEmpty else { return nil }
+        let bytes = Array(email.utf8)
+        let at = bytes.firstIndex(of: UInt8(ascii: "@")) ?? 0
+        let domain = bytes[(at + 1)...]
+        guard bytes.count <= Self.maximumEmailLength, at > 0, bytes.lastIndex(of: UInt8(ascii: "@")) == at,
+            domain.contains(UInt8(ascii: ".")), domain.first != UInt8(ascii: "."), domain.last != UInt8(ascii: "."),
+            !bytes.contains(where: { $0 <= 0x20 })
         else {
             problems.append(.invalidField(name: "email", reason: "is not an email address"))
             return nil
@@ -91,20 +138,13 @@ struct EnrollmentValidator: Sendable {
         }
     }
 
-    /// Resolves attribute values to codes. Unless `partial`, every schema attribute must be present.
-    func checkAttributes(_ given: [String: String], partial: Bool, into problems: inout [RegistryError])
-        -> [String: String]
-    {
+    /// Resolves the given attribute values to codes (for updates and filters: any subset of attributes).
+    func checkAttributes(_ given: [String: String], into problems: inout [RegistryError]) -> [String: String] {
+        checkUnknownAttributes(given, into: &problems)
         var codes: [String: String] = [:]
-        for name in given.keys.sorted() where schema.attribute(named: name) == nil {
-            problems.append(.invalidField(name: name, reason: "is not an attribute of the schema"))
-        }
-        for attribute in schema.attributes {
-            guard let text = given[attribute.name] else {
-                if !partial { problems.append(.invalidField(name: attribute.name, reason: "is required")) }
-                continue
-            }
-            guard let code = index.code(for: text, attribute: attribute.name) else {
+        for (position, attribute) in schema.attributes.enumerated() {
+            guard let text = given[attribute.name] else { continue }
+            guard let code = index.code(for: text, at: position) else {
                 problems.append(
                     .invalidField(name: attribute.name, reason: "'\(text)' is not one of its values or labels"))
                 continue
@@ -119,8 +159,12 @@ struct EnrollmentValidator: Sendable {
 enum AttributesJSON {
     static func encode(_ attributes: [String: String]) -> String {
         // Names are identifiers and codes are plain ASCII (SchemaRules), so no escaping is needed.
-        let body = attributes.keys.sorted().map { "\"\($0)\":\"\(attributes[$0] ?? "")\"" }.joined(separator: ",")
-        return "{" + body + "}"
+        var text = "{"
+        for name in attributes.keys.sorted() {
+            if text.utf8.count > 1 { text += "," }
+            text += "\"" + name + "\":\"" + (attributes[name] ?? "") + "\""
+        }
+        return text + "}"
     }
 
     static func decode(_ text: String) -> [String: String] {

@@ -11,15 +11,29 @@ enum PersonStore {
     }
 
     static func phoneIsEnrolled(_ phone: String, in connection: Connection) throws -> Bool {
-        try connection.prepare("SELECT 1 FROM contact WHERE phone = ?").firstRow([.text(phone)]) { _ in true } ?? false
+        try phoneOwner(phone, in: connection) != nil
     }
 
-    /// Stores a validated person with a fresh pid and returns the row id and pid.
-    static func insert(_ person: ValidEnrollment, at time: Date, in connection: Connection) throws -> (Int64, String) {
+    /// The row id of the active person with this phone, if any.
+    static func phoneOwner(_ phone: String, in connection: Connection) throws -> Int64? {
+        try connection.prepare("SELECT person_id FROM contact WHERE phone = ?").firstRow([.text(phone)]) { $0.int64(0) }
+    }
+
+    /// What `insert` did.
+    enum Insertion {
+        /// Stored with this row id and pid.
+        case inserted(id: Int64, pid: String)
+        /// Not stored: the phone belongs to the active person with this row id.
+        case phoneTaken(ownerID: Int64)
+    }
+
+    /// Stores a validated person with a fresh pid, unless their phone is already enrolled. The phone's
+    /// unique index decides, so no lookup precedes the insert.
+    static func insert(_ person: ValidEnrollment, enrolledAt: String, in connection: Connection) throws -> Insertion {
         let insertPerson = try connection.prepare(
             "INSERT INTO person (pid, birth_year, attributes, enrolled_at) VALUES (?, ?, ?, ?)")
         let values: [SQLValue] = [
-            .integer(Int64(person.birthYear)), .text(person.attributesJSON), .text(Timestamp.string(time)),
+            .integer(Int64(person.birthYear)), .text(person.attributesJSON), .text(enrolledAt),
         ]
         var pid = PersonID.random()
         for attempt in 1...PersonID.attempts {
@@ -33,9 +47,19 @@ enum PersonStore {
             break
         }
         let id = connection.lastInsertRowID
-        try connection.prepare("INSERT INTO contact (person_id, name, phone, email) VALUES (?, ?, ?, ?)")
-            .run([.integer(id), .text(person.name), .text(person.phone), SQLValue(person.email)])
-        return (id, pid)
+        let contact = Result { () throws(DatabaseError) in
+            try connection.prepare("INSERT INTO contact (person_id, name, phone, email) VALUES (?, ?, ?, ?)")
+                .run([.integer(id), .text(person.name), .text(person.phone), SQLValue(person.email)])
+        }
+        if case .failure(let error) = contact {
+            // The phone's unique index refused it: take the person row back out.
+            guard error.isConstraintViolation, let owner = try phoneOwner(person.phone, in: connection) else {
+                throw error
+            }
+            try connection.prepare("DELETE FROM person WHERE id = ?").run([.integer(id)])
+            return .phoneTaken(ownerID: owner)
+        }
+        return .inserted(id: id, pid: pid)
     }
 
     static func exists(pid: String, in connection: Connection) throws -> Bool {

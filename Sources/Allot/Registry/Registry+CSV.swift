@@ -3,6 +3,9 @@ import Foundation
 extension Registry {
     /// Rows between progress reports during import and export.
     static let progressInterval = 100_000
+    /// Page cache during an import, in KiB: 256 MiB holds the indexes of a million-row import, within the
+    /// 1 GiB memory budget.
+    static let importCacheKiB = 262_144
 
     /// Imports volunteers from a CSV file (INTERFACE.md §3) in one transaction: all rows or none.
     /// Every bad row is reported with its line number and reason. Phones already enrolled (or repeated in
@@ -16,58 +19,59 @@ extension Registry {
         let reader = try CSVReader(path: path)
         guard let header = try reader.next() else { throw ImportError.badHeader(reason: "the file is empty") }
         let columns = try ImportColumns(header: header.fields, schema: schema)
-        let standInYear = validator.currentYear - schema.age.minimum
+        let enrolledAt = Timestamp.string(time)
+        let pipeline = ImportPipeline(reader: reader, checker: ImportRowChecker(columns: columns, validator: validator))
+        pipeline.start()
+        defer { pipeline.cancel() }
 
         return try database.write { connection in
+            // A large page cache for the one big transaction: fewer spills of dirty pages to the WAL.
+            try connection.execute("PRAGMA cache_size = -\(Self.importCacheKiB)")
+            defer { try? connection.execute("PRAGMA cache_size = -\(Connection.cacheKiB)") }
             var report = ImportReport()
-            var seenPhones: [String: Int] = [:]
-            while let record = try reader.next() {
-                report.rows += 1
-                if report.rows % Self.progressInterval == 0 { progress?(report.rows) }
-                guard record.fields.count == columns.count else {
-                    report.rejected.append(
-                        .init(
-                            line: record.line,
-                            reason: "has \(record.fields.count) fields where the header has \(columns.count)"))
-                    continue
+            // People inserted by this import have row ids from `firstID` on, without gaps (a refused insert
+            // is taken back out), so a line list indexed by id - firstID names the row a phone repeats.
+            let firstID = Int64(try connection.scalar("SELECT coalesce(max(id), 0) FROM person")) + 1
+            var insertedLines: [Int32] = []
+            // Once a row is bad nothing more is inserted; later repeats are found through this table.
+            var seenAfterError: [String: Int] = [:]
+            func duplicate(line: Int, ownerID: Int64?, earlier: Int? = nil) {
+                if skipDuplicates {
+                    report.duplicatesSkipped += 1
+                    return
                 }
-                // A birth year that is not a number is reported alongside the row's other problems, which are
-                // checked with a stand-in year.
-                let year = columns.birthYear(in: record.fields)
-                let enrollment = columns.enrollment(from: record.fields, birthYear: year ?? standInYear)
-                var problems: [RegistryError] = []
-                if year == nil {
-                    problems.append(
-                        .invalidField(name: "birth_year", reason: "'\(record.fields[columns.birthYearIndex])' is not a year"))
+                var reason = "phone is already enrolled"
+                if let ownerID, ownerID >= firstID, ownerID - firstID < insertedLines.count {
+                    reason = "phone repeats line \(insertedLines[Int(ownerID - firstID)])"
+                } else if let earlier {
+                    reason = "phone repeats line \(earlier)"
                 }
-                let outcome = validator.validate(enrollment)
-                if case .invalid(let found) = outcome { problems += found }
-                guard problems.isEmpty, case .valid(let valid) = outcome else {
-                    report.rejected.append(
-                        .init(line: record.line, reason: problems.map(\.message).joined(separator: "; ")))
-                    continue
-                }
-                if let earlier = seenPhones[valid.phone] {
-                    if skipDuplicates {
-                        report.duplicatesSkipped += 1
-                    } else {
-                        report.rejected.append(.init(line: record.line, reason: "phone repeats line \(earlier)"))
+                report.rejected.append(.init(line: line, reason: reason))
+            }
+            while let batch = try pipeline.next() {
+                for row in batch {
+                    report.rows += 1
+                    if report.rows % Self.progressInterval == 0 { progress?(report.rows) }
+                    switch row {
+                    case .rejected(let line, let reason):
+                        report.rejected.append(.init(line: line, reason: reason))
+                    case .valid(let line, let valid) where report.rejected.isEmpty:
+                        switch try PersonStore.insert(valid, enrolledAt: enrolledAt, in: connection) {
+                        case .inserted:
+                            insertedLines.append(Int32(clamping: line))
+                            report.added += 1
+                        case .phoneTaken(let owner):
+                            duplicate(line: line, ownerID: owner)
+                        }
+                    case .valid(let line, let valid):
+                        if let earlier = seenAfterError[valid.phone] {
+                            duplicate(line: line, ownerID: nil, earlier: earlier)
+                        } else if let owner = try PersonStore.phoneOwner(valid.phone, in: connection) {
+                            duplicate(line: line, ownerID: owner)
+                        } else {
+                            seenAfterError[valid.phone] = line
+                        }
                     }
-                    continue
-                }
-                seenPhones[valid.phone] = record.line
-                if try PersonStore.phoneIsEnrolled(valid.phone, in: connection) {
-                    if skipDuplicates {
-                        report.duplicatesSkipped += 1
-                    } else {
-                        report.rejected.append(.init(line: record.line, reason: "phone is already enrolled"))
-                    }
-                    continue
-                }
-                // After the first bad row the import will be rolled back: only check the rest.
-                if report.rejected.isEmpty {
-                    _ = try PersonStore.insert(valid, at: time, in: connection)
-                    report.added += 1
                 }
             }
             guard report.rejected.isEmpty else {
@@ -129,7 +133,7 @@ extension Registry {
 }
 
 /// Where each field of the volunteer CSV is, from its header row.
-struct ImportColumns {
+struct ImportColumns: Sendable {
     /// Optional columns; `pid` is written by export and ignored on import.
     static let optional: Set<String> = ["email", "pid"]
     static let required = ["name", "phone", "birth_year", "consent"]
@@ -171,16 +175,14 @@ struct ImportColumns {
     }
 
     func birthYear(in fields: [String]) -> Int? {
-        Int(fields[birthYearIndex].trimmingCharacters(in: .whitespaces))
+        Int(TextRules.trimmed(fields[birthYearIndex]))
     }
 
-    /// The row as an enrollment with the given birth year.
-    func enrollment(from fields: [String], birthYear year: Int) -> Enrollment {
-        var attributes: [String: String] = [:]
-        for (name, index) in attributeIndices { attributes[name] = fields[index] }
+    /// The row's fields, with the given birth year.
+    func fields(from fields: [String], birthYear year: Int) -> EnrollmentFields {
         let consent = ["yes", "true", "1"].contains(SchemaIndex.fold(fields[consentIndex]))
-        return Enrollment(
+        return EnrollmentFields(
             name: fields[nameIndex], phone: fields[phoneIndex], email: emailIndex.map { fields[$0] },
-            birthYear: year, attributes: attributes, consent: consent)
+            birthYear: year, values: attributeIndices.map { fields[$0.index] }, consent: consent)
     }
 }

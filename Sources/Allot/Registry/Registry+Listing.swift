@@ -4,7 +4,7 @@ extension Registry {
     public func list(_ query: PeopleQuery) throws -> PeoplePage {
         let year = Timestamp.year(clock())
         var problems: [RegistryError] = []
-        let filter = validator(at: clock()).checkAttributes(query.attributes, partial: true, into: &problems)
+        let filter = validator(at: clock()).checkAttributes(query.attributes, into: &problems)
         if let first = problems.first { throw first }
         var youngest = Int.min
         var oldest = Int.max

@@ -35,6 +35,7 @@ public struct Registry: Sendable {
         let time = clock()
         let validator = validator(at: time)
         let checked = batch.map(validator.validate)
+        let enrolledAt = Timestamp.string(time)
         return try database.write { connection in
             var audit = try AuditWriter(connection: connection)
             var results: [Result<EnrollmentReceipt, RegistryError>] = []
@@ -44,11 +45,12 @@ public struct Registry: Sendable {
                 case .invalid(let problems):
                     results.append(.failure(problems[0]))
                 case .valid(let valid):
-                    guard try !PersonStore.phoneIsEnrolled(valid.phone, in: connection) else {
+                    guard case .inserted(let id, let pid) = try PersonStore.insert(
+                        valid, enrolledAt: enrolledAt, in: connection)
+                    else {
                         results.append(.failure(.duplicatePhone))
                         continue
                     }
-                    let (id, pid) = try PersonStore.insert(valid, at: time, in: connection)
                     let (token, _) = try TokenStore.insert(
                         role: .citizen, label: nil, personID: id, at: time, in: connection)
                     try audit.append(at: time, actor: actor, action: "person.enroll", subject: pid, details: [:])
@@ -78,7 +80,7 @@ public struct Registry: Sendable {
         let phone = changes.phone.flatMap { validator.checkPhone($0, into: &problems) }
         let email = changes.email.map { validator.checkEmail($0, into: &problems) }
         if let year = changes.birthYear { validator.checkBirthYear(year, into: &problems) }
-        let attributes = changes.attributes.map { validator.checkAttributes($0, partial: true, into: &problems) }
+        let attributes = changes.attributes.map { validator.checkAttributes($0, into: &problems) }
         if let first = problems.first { throw first }
 
         return try database.write { connection in

@@ -5,6 +5,8 @@ import CSQLite
 final class Connection {
     /// How long a statement waits for another process's lock before failing with SQLITE_BUSY.
     static let busyTimeoutMilliseconds: Int32 = 5_000
+    /// Page cache per connection, in KiB (SQLite's default is 2 MiB): keeps a large pool's indexes in memory.
+    static let cacheKiB = 65_536
 
     let handle: OpaquePointer
     private var statements: [String: Statement] = [:]
@@ -26,6 +28,7 @@ final class Connection {
         try execute("PRAGMA journal_mode = WAL")
         try execute("PRAGMA synchronous = FULL")
         try execute("PRAGMA foreign_keys = ON")
+        try execute("PRAGMA cache_size = -\(Self.cacheKiB)")
     }
 
     deinit {
