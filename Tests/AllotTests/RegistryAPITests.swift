@@ -34,7 +34,7 @@ struct RegistryAPITests {
             try server.start()
         }
 
-        var tokenAdministration: TokenAdministration { api.tokenAdministration }
+        var tokenStore: TokenStore { api.tokens }
 
         deinit {
             server.shutdown()
@@ -234,7 +234,7 @@ struct RegistryAPITests {
             for (caller, status) in zip(callers, expected) {
                 var target = path
                 if path.hasSuffix("{id}") {  // a fresh evaluator token for each caller to revoke
-                    let id = try harness.tokenAdministration.list().last?.id ?? 0
+                    let id = try harness.tokenStore.list().last?.id ?? 0
                     target = path.replacingOccurrences(of: "{id}", with: String(id))
                 }
                 let reply = try harness.call(method, target, role: caller, json: body())

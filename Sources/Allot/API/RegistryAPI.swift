@@ -7,7 +7,6 @@ import HTTPServer
 public final class RegistryAPI: Sendable {
     let registry: Registry
     let tokens: TokenStore
-    let tokenAdministration: TokenAdministration
     let rateLimiter: EnrollmentRateLimiter
     let batcher: EnrollmentBatcher
     /// Replies that never change, encoded once.
@@ -21,7 +20,6 @@ public final class RegistryAPI: Sendable {
     public init(registry: Registry, tokens: TokenStore, rateLimitPerMinute: Int) {
         self.registry = registry
         self.tokens = tokens
-        self.tokenAdministration = TokenAdministration(database: tokens.database)
         self.rateLimiter = EnrollmentRateLimiter(perMinute: rateLimitPerMinute)
         self.batcher = EnrollmentBatcher(registry: registry)
         self.schemaBody = JSONBody.response(registry.schema).body
@@ -194,7 +192,7 @@ public final class RegistryAPI: Sendable {
 
     private func listTokens(_ request: HTTPRequest) throws -> HTTPResponse {
         _ = try authorize(request, .staff(.admin))
-        return JSONBody.response(["tokens": try mapped { try tokenAdministration.list() }])
+        return JSONBody.response(["tokens": try mapped { try tokens.list() }])
     }
 
     private func revokeToken(_ request: HTTPRequest) throws -> HTTPResponse {
@@ -202,7 +200,7 @@ public final class RegistryAPI: Sendable {
         guard let id = request.pathParameter("id").flatMap({ Int64($0) }) else {
             throw HTTPError(status: 404, code: "not_found", message: "no staff token with that id")
         }
-        guard try mapped({ try tokenAdministration.revoke(id: id, actor: principal.actor) }) else {
+        guard try mapped({ try tokens.revoke(id: id, actor: principal.actor) }) else {
             throw HTTPError(status: 404, code: "not_found", message: "no staff token with id \(id)")
         }
         return HTTPResponse(status: 204)
