@@ -43,10 +43,6 @@ struct RequestParser: Sendable {
     static let maxLeadingEmptyLines = 4
     /// Longest method name; the longest registered method names are under 20 bytes.
     static let maxMethodLength = 24
-    /// Methods the server knows; anything else is 501.
-    static let knownMethods: Set<String> = [
-        "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT",
-    ]
 
     /// Parses the head that starts at `start` in `buffer`, resuming the scan recorded in `state`.
     func parseHead(_ buffer: [UInt8], from start: Int, state: inout ScanState) -> ParseOutcome {
@@ -169,10 +165,8 @@ struct RequestParser: Sendable {
         default:
             throw .badRequest("invalid_version", "the protocol version is malformed")
         }
+        // Any token is a method; the router answers 405 (with Allow) for one it has no route for.
         let method = String(decoding: methodBytes, as: UTF8.self)
-        guard Self.knownMethods.contains(method) else {
-            throw HTTPError(status: 501, code: "not_implemented", message: "the method \(method) is not implemented")
-        }
         let target = try RequestTarget.parse(targetBytes)
         return RequestHead(
             method: method, target: target, minorVersion: minor, headers: HTTPHeaders(),

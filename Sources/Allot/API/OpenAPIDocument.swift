@@ -41,8 +41,10 @@ enum OpenAPIDocument {
                 "type": "object", "additionalProperties": false,
                 "required": ["name", "phone", "birthYear", "attributes", "consent"],
                 "properties": {
-                  "name": {"type": "string"}, "phone": {"type": "string", "description": "mainland mobile number"},
-                  "email": {"type": "string"}, "birthYear": {"type": "integer"},
+                  "name": {"type": "string", "minLength": 1, "pattern": "^[^\\n\\r]*$"},
+                  "phone": {"type": "string", "description": "mainland mobile number: 1[3-9] and nine digits; +86, 0086, spaces and hyphens allowed",
+                    "pattern": "^[ -]*(\\+[ -]*8[ -]*6|0[ -]*0[ -]*8[ -]*6|8[ -]*6)?[ -]*1[ -]*[3-9]([ -]*[0-9]){9}[ -]*$"},
+                  "email": {"type": "string"}, "birthYear": {"type": "integer", "minimum": 1900},
                   "attributes": {"type": "object", "additionalProperties": {"type": "string"}, "description": "attribute name → value code or label"},
                   "consent": {"type": "boolean"}
                 }
