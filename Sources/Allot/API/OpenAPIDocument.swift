@@ -44,7 +44,7 @@ enum OpenAPIDocument {
                   "name": {"type": "string", "minLength": 1, "pattern": "^[^\\n\\r]*$"},
                   "phone": {"type": "string", "description": "mainland mobile number: 1[3-9] and nine digits; +86, 0086, spaces and hyphens allowed",
                     "pattern": "^[ -]*(\\+[ -]*8[ -]*6|0[ -]*0[ -]*8[ -]*6|8[ -]*6)?[ -]*1[ -]*[3-9]([ -]*[0-9]){9}[ -]*$"},
-                  "email": {"type": "string"}, "birthYear": {"type": "integer", "minimum": 1900},
+                  "email": {"type": "string"}, "birthYear": {"type": "integer"},
                   "attributes": {"type": "object", "additionalProperties": {"type": "string"}, "description": "attribute name → value code or label"},
                   "consent": {"type": "boolean"}
                 }
@@ -72,7 +72,7 @@ enum OpenAPIDocument {
                   "total": {"type": "integer"}, "next": {"type": "string", "description": "cursor for the next page (pass as after)"}}
               },
               "TokenRequest": {"type": "object", "additionalProperties": false, "required": ["role"],
-                "properties": {"role": {"type": "string", "enum": ["admin", "organizer", "evaluator"]}, "label": {"type": "string"}}},
+                "properties": {"role": {"type": "string", "enum": ["admin", "organizer", "evaluator"]}, "label": {"type": ["string", "null"]}}},
               "TokenEntry": {"type": "object", "required": ["id", "role", "createdAt"],
                 "properties": {"id": {"type": "integer"}, "role": {"type": "string"}, "label": {"type": "string"}, "createdAt": {"type": "string"}}},
               "TokenCreated": {"type": "object", "required": ["token", "role"],
@@ -128,7 +128,7 @@ enum OpenAPIDocument {
               "get": {"summary": "Pool listing (organizer), filtered and paged by pid", "operationId": "listPeople", "security": [{"bearer": []}],
                 "parameters": [
                   {"name": "status", "in": "query", "schema": {"type": "string", "enum": ["active", "withdrawn", "all"]}},
-                  {"name": "age", "in": "query", "description": "age band code", "schema": {"type": "string"}},
+                  {"name": "age", "in": "query", "description": "age band code (see /api/v1/schema; others are 422)", "schema": {"type": "string", "minLength": 1}},
                   {"name": "after", "in": "query", "description": "cursor: the previous page's next", "schema": {"type": "string"}},
                   {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1}},
                   {"name": "contacts", "in": "query", "schema": {"type": "boolean"}},
