@@ -18,6 +18,8 @@ final class EventLoop {
     private var now: UInt64 = monotonicNanoseconds()
     private var nextTimeoutCheck: UInt64 = 0
     private var drainDeadline: UInt64?
+    /// Set while accepting is paused because the process ran out of descriptors.
+    private var acceptPausedUntil: UInt64?
     private var cachedDateSecond = -1
     private var cachedDateHeader: [UInt8] = []
 
@@ -32,8 +34,10 @@ final class EventLoop {
     /// How long to keep reading and discarding after a final reply before closing, so the
     /// client reads the reply instead of a reset.
     static let lingerNanoseconds: UInt64 = 2_000_000_000
-    /// Lingering is cut short while shutting down.
-    static let drainLingerNanoseconds: UInt64 = 200_000_000
+    /// Lingering is cut short while shutting down and for connections over the limit.
+    static let briefLingerNanoseconds: UInt64 = 200_000_000
+    /// How long accepting pauses when the process runs out of descriptors.
+    static let acceptPauseNanoseconds: UInt64 = 100_000_000
     static let listenTag = UInt64.max
     static let mailboxTag = UInt64.max - 1
 
@@ -71,6 +75,7 @@ final class EventLoop {
             }
             if context.stopping.load(ordering: .acquiring) && drainDeadline == nil { beginDrain() }
             if now >= nextTimeoutCheck {
+                resumeAcceptingIfDue()
                 checkTimeouts()
                 nextTimeoutCheck = now + UInt64(tickMilliseconds) * 1_000_000
             }
@@ -103,6 +108,7 @@ final class EventLoop {
             }
             if fd < 0 {
                 if errno == EINTR || errno == ECONNABORTED { continue }
+                if errno == EMFILE || errno == ENFILE { pauseAccepting() }
                 return
             }
             var one: Int32 = 1
@@ -125,6 +131,21 @@ final class EventLoop {
                 flush(connection)
             }
         }
+    }
+
+    /// Out of descriptors: stop watching the listening socket for a moment instead of spinning on it.
+    private func pauseAccepting() {
+        guard acceptPausedUntil == nil else { return }
+        acceptPausedUntil = now + Self.acceptPauseNanoseconds
+        register(context.listenFD, events: 0, tag: Self.listenTag, op: EPOLL_CTL_DEL)
+    }
+
+    private func resumeAcceptingIfDue() {
+        guard let until = acceptPausedUntil, now >= until, drainDeadline == nil else { return }
+        acceptPausedUntil = nil
+        register(
+            context.listenFD, events: EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue, tag: Self.listenTag, op: EPOLL_CTL_ADD
+        )
     }
 
     private static func addressText(_ address: sockaddr_in) -> String {
@@ -411,7 +432,8 @@ final class EventLoop {
             return
         }
         shutdown(connection.fd, Int32(SHUT_WR))
-        connection.lingerDeadline = now + (drainDeadline == nil ? Self.lingerNanoseconds : Self.drainLingerNanoseconds)
+        let brief = drainDeadline != nil || !connection.counted  // shutting down, or over the connection limit
+        connection.lingerDeadline = now + (brief ? Self.briefLingerNanoseconds : Self.lingerNanoseconds)
         connection.input = []
         connection.inputStart = 0
         updateInterest(connection)
