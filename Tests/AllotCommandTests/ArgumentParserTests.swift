@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AllotCommand
 
 /// A small command set shaped like the real one, so the tests do not depend on which commands exist.
@@ -40,7 +41,9 @@ private func usageError(_ words: [String]) -> UsageError? {
 
 @Suite struct ArgumentParserTests {
     @Test func resolvesNestedCommandWithArgumentsFlagsAndGlobalsAnywhere() throws {
-        let (command, values, globals) = try parse(["--db", "x.db", "pool", "import", "in.csv", "--skip-duplicates", "--json"])
+        let (command, values, globals) = try parse([
+            "--db", "x.db", "pool", "import", "in.csv", "--skip-duplicates", "--json",
+        ])
         #expect(command.path == ["pool", "import"])
         #expect(values.arguments == ["FILE": "in.csv"])
         #expect(values.flags == ["skip-duplicates"])
@@ -50,7 +53,9 @@ private func usageError(_ words: [String]) -> UsageError? {
     }
 
     @Test func optionsTakeSeparateOrInlineValues() throws {
-        let (_, values, globals) = try parse(["token", "create", "--role=organizer", "--label", "desk 3", "--config=c.json"])
+        let (_, values, globals) = try parse([
+            "token", "create", "--role=organizer", "--label", "desk 3", "--config=c.json",
+        ])
         #expect(values.options == ["role": "organizer", "label": "desk 3"])
         #expect(globals.configPath == "c.json")
     }
@@ -84,7 +89,10 @@ private func usageError(_ words: [String]) -> UsageError? {
         ([], "missing command", "allot"),
         (["--db"], "option '--db' needs a value", "allot"),
         (["init", "--json=yes"], "flag '--json' takes no value", "allot init"),
-        (["token", "create", "--role", "a", "--role", "b"], "option '--role' given more than once", "allot token create"),
+        (
+            ["token", "create", "--role", "a", "--role", "b"], "option '--role' given more than once",
+            "allot token create"
+        ),
     ])
     func usageErrorsNameTheProblem(words: [String], message: String, topic: String) {
         let error = usageError(words)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AllotCommand
 
 /// Runs the real command list in-process against a temp database, as `allot` would.
@@ -24,7 +25,8 @@ private struct Session {
 
     func run(_ arguments: [String]) -> (code: Int32, output: String, errors: String) {
         let captured = Captured()
-        let runner = CommandRunner(parser: ArgumentParser(commands: CommandList.all, groupAbstracts: CommandList.groups))
+        let runner = CommandRunner(
+            parser: ArgumentParser(commands: CommandList.all, groupAbstracts: CommandList.groups))
         let code = runner.run(arguments, environment: environment, output: captured.out, diagnostics: captured.err)
         return (code, captured.lines.joined(), captured.errors.joined())
     }

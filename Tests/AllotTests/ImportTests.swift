@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Allot
 
 @Suite struct ImportTests {
@@ -32,15 +33,16 @@ import Testing
         let before = try Data(contentsOf: URL(fileURLWithPath: databasePath))
         let auditBefore = try AuditLog(database: registry.database).verify()
 
-        let bad = Self.goodRows + """
-            Bad Phone,12345,,1980,male,professional,q1,pudong,tertiary,yes
-            Too Young,13800000005,,2015,male,student,q1,pudong,tertiary,yes
-            No Consent,13800000006,,1980,male,professional,q1,pudong,tertiary,no
-            Many,13800000007,not-an-email,year,alien,professional,q9,pudong,tertiary,yes
-            Repeat,13800000001,,1980,male,professional,q1,pudong,tertiary,yes
-            Known,13800000009,,1980,male,professional,q1,pudong,tertiary,yes
-            Short,13800000010
-            """
+        let bad =
+            Self.goodRows + """
+                Bad Phone,12345,,1980,male,professional,q1,pudong,tertiary,yes
+                Too Young,13800000005,,2015,male,student,q1,pudong,tertiary,yes
+                No Consent,13800000006,,1980,male,professional,q1,pudong,tertiary,no
+                Many,13800000007,not-an-email,year,alien,professional,q9,pudong,tertiary,yes
+                Repeat,13800000001,,1980,male,professional,q1,pudong,tertiary,yes
+                Known,13800000009,,1980,male,professional,q1,pudong,tertiary,yes
+                Short,13800000010
+                """
         let path = try directory.write("bad.csv", Fixtures.csvHeader + bad)
         let error = #expect(throws: ImportError.self) { try registry.importCSV(path: path, actor: .cli) }
         guard case .rejected(let report) = error else {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Allot
 
 @Suite struct RegistryTests {
@@ -39,11 +40,12 @@ import Testing
             ])
     }
 
-    @Test(arguments: [
-        ("13800138000", "13800138000"), ("+8613912345678", "13912345678"), ("0086 199 1234 5678", "19912345678"),
-        ("8615012345678", "15012345678"), ("12800138000", nil), ("1380013800", nil), ("+85213800138000", nil),
-        ("138001380001", nil), ("1380013800x", nil), ("", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("13800138000", "13800138000"), ("+8613912345678", "13912345678"), ("0086 199 1234 5678", "19912345678"),
+            ("8615012345678", "15012345678"), ("12800138000", nil), ("1380013800", nil), ("+85213800138000", nil),
+            ("138001380001", nil), ("1380013800x", nil), ("", nil),
+        ] as [(String, String?)])
     func mainlandMobileNumbersAreNormalised(input: String, expected: String?) {
         #expect(PhoneNumber.normalize(input) == expected)
     }
@@ -120,7 +122,8 @@ import Testing
         let pid = try registry.enroll(Fixtures.enrollment(), actor: .cli).pid
         _ = try registry.enroll(Fixtures.enrollment(phone: "13900139000"), actor: .cli)
         let updated = try registry.update(
-            pid: pid, changes: PersonUpdate(phone: "+86 13700137000", email: "", attributes: ["income": "Highest fifth"]),
+            pid: pid,
+            changes: PersonUpdate(phone: "+86 13700137000", email: "", attributes: ["income": "Highest fifth"]),
             actor: .cli)
         #expect(updated.contact?.phone == "13700137000")
         #expect(updated.contact?.email == nil)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Allot
 
 @Suite struct StorageTests {
@@ -44,10 +45,14 @@ import Testing
         let database = try Database.create(path: directory.path("a.db"))
         let error = #expect(throws: DatabaseError.self) {
             try database.write { connection in
-                try connection.prepare("INSERT INTO person (pid, birth_year, attributes, enrolled_at) VALUES (?, ?, ?, ?)")
-                    .run([.text("SECRET12"), .integer(1980), .text("{}"), .text("t")])
-                try connection.prepare("INSERT INTO person (pid, birth_year, attributes, enrolled_at) VALUES (?, ?, ?, ?)")
-                    .run([.text("SECRET12"), .integer(1980), .text("{}"), .text("t")])
+                try connection.prepare(
+                    "INSERT INTO person (pid, birth_year, attributes, enrolled_at) VALUES (?, ?, ?, ?)"
+                )
+                .run([.text("SECRET12"), .integer(1980), .text("{}"), .text("t")])
+                try connection.prepare(
+                    "INSERT INTO person (pid, birth_year, attributes, enrolled_at) VALUES (?, ?, ?, ?)"
+                )
+                .run([.text("SECRET12"), .integer(1980), .text("{}"), .text("t")])
             }
         }
         #expect(error?.isConstraintViolation == true)
@@ -65,7 +70,8 @@ import Testing
         }
         let copy = directory.path("copy.db")
         try registry.database.backup(to: copy)
-        let restored = Registry(database: try Database.open(path: copy), config: try Fixtures.config(), clock: { Fixtures.now })
+        let restored = Registry(
+            database: try Database.open(path: copy), config: try Fixtures.config(), clock: { Fixtures.now })
         #expect(try restored.stats() == (try registry.stats()))
         #expect(try AuditLog(database: restored.database).verify().isIntact)
         #expect(throws: StorageError.self) { try registry.database.backup(to: copy) }

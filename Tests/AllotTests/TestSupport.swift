@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Allot
 
 /// Test fixtures: each test gets its own directory and database file, removed afterwards.

@@ -41,7 +41,8 @@ public struct TokenStore: Sendable {
                 """
             ).firstRow([.text(digest)]) { row -> Principal? in
                 guard let role = Role(rawValue: row.text(1)) else { return nil }
-                return Principal(tokenID: row.int64(0), role: role, pid: row.optionalText(2), label: row.optionalText(3))
+                return Principal(
+                    tokenID: row.int64(0), role: role, pid: row.optionalText(2), label: row.optionalText(3))
             } ?? nil
         }
     }

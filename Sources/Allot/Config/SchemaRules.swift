@@ -24,7 +24,8 @@ enum SchemaRules {
                     throw fail("value code '\(value.code)' appears twice in '\(attribute.name)'")
                 }
                 guard isValueCode(value.code) else {
-                    throw fail("value code '\(value.code)' of '\(attribute.name)' must be ASCII letters, digits, '_-+.'")
+                    throw fail(
+                        "value code '\(value.code)' of '\(attribute.name)' must be ASCII letters, digits, '_-+.'")
                 }
                 for spelling in Set([value.code, value.labels.zh, value.labels.en].map(SchemaIndex.fold)) {
                     if let other = spellings[spelling], other != value.code {
@@ -55,7 +56,8 @@ enum SchemaRules {
     static func isValueCode(_ text: String) -> Bool {
         !text.isEmpty
             && text.unicodeScalars.allSatisfy {
-                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "_-+.".unicodeScalars.contains($0)
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                    || "_-+.".unicodeScalars.contains($0)
             }
     }
 

@@ -61,8 +61,9 @@ final class CSVReader {
                         } else {
                             quoted = false
                             let following = try peek()
-                            guard following == nil || following == UInt8(ascii: ",") || following == 0x0A
-                                || following == 0x0D
+                            guard
+                                following == nil || following == UInt8(ascii: ",") || following == 0x0A
+                                    || following == 0x0D
                             else { throw .textAfterClosingQuote(line: line) }
                         }
                     } else {

@@ -37,7 +37,8 @@ final class CSVWriter {
     }
 
     private func append(_ field: String) {
-        let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        let needsQuotes =
+            field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
             || field.first?.isWhitespace == true || field.last?.isWhitespace == true
         guard needsQuotes else {
             buffer.append(contentsOf: field.utf8)

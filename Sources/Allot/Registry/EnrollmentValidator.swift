@@ -58,26 +58,26 @@ struct EnrollmentValidator: Sendable {
         let phone = checkPhone(fields.phone, into: &problems)
         let email = checkEmail(fields.email, into: &problems)
         checkBirthYear(fields.birthYear, into: &problems)
-        var codes: [String] = []
-        codes.reserveCapacity(fields.values.count)
+        var positions: [Int] = []
+        positions.reserveCapacity(fields.values.count)
         for (position, attribute) in schema.attributes.enumerated() {
             guard let text = fields.values[position] else {
                 problems.append(.invalidField(name: attribute.name, reason: "is required"))
                 continue
             }
-            guard let code = index.code(for: text, at: position) else {
+            guard let value = index.valuePosition(for: text, at: position) else {
                 problems.append(
                     .invalidField(name: attribute.name, reason: "'\(text)' is not one of its values or labels"))
                 continue
             }
-            codes.append(code)
+            positions.append(value)
         }
         if !fields.consent { problems.append(.consentRequired) }
         guard problems.isEmpty, let name, let phone else { return .invalid(problems) }
         return .valid(
             ValidEnrollment(
                 name: name, phone: phone, email: email, birthYear: fields.birthYear,
-                attributesJSON: index.json(codes: codes)))
+                attributesJSON: index.json(positions: positions)))
     }
 
     func checkUnknownAttributes(_ given: [String: String], into problems: inout [RegistryError]) {
@@ -107,7 +107,8 @@ struct EnrollmentValidator: Sendable {
 
     func checkPhone(_ text: String, into problems: inout [RegistryError]) -> String? {
         guard let phone = PhoneNumber.normalize(text) else {
-            problems.append(.invalidField(name: "phone", reason: "is not a mainland mobile number (1[3-9] and 9 digits)"))
+            problems.append(
+                .invalidField(name: "phone", reason: "is not a mainland mobile number (1[3-9] and 9 digits)"))
             return nil
         }
         return phone

@@ -29,19 +29,21 @@ enum PersonStore {
 
     /// Stores a validated person with a fresh pid, unless their phone is already enrolled. The phone's
     /// unique index decides, so no lookup precedes the insert.
-    static func insert(_ person: ValidEnrollment, enrolledAt: String, in connection: Connection) throws -> Insertion {
+    static func insert(
+        _ person: ValidEnrollment, enrolledAt: String, ids: PersonIDSource? = nil, in connection: Connection
+    ) throws -> Insertion {
         let insertPerson = try connection.prepare(
             "INSERT INTO person (pid, birth_year, attributes, enrolled_at) VALUES (?, ?, ?, ?)")
         let values: [SQLValue] = [
             .integer(Int64(person.birthYear)), .text(person.attributesJSON), .text(enrolledAt),
         ]
-        var pid = PersonID.random()
+        var pid = ids?.next() ?? PersonID.random()
         for attempt in 1...PersonID.attempts {
             let result = Result { () throws(DatabaseError) in try insertPerson.run([.text(pid)] + values) }
             if case .failure(let error) = result {
                 // The only constraint on a new person row is the unique pid: draw another.
                 guard error.isConstraintViolation, attempt < PersonID.attempts else { throw error }
-                pid = PersonID.random()
+                pid = ids?.next() ?? PersonID.random()
                 continue
             }
             break

@@ -17,7 +17,8 @@ enum PhoneNumber {
         } else if digits.count == 13, digits.starts(with: Array("86".utf8)) {
             digits.removeFirst(2)
         }
-        guard digits.count == 11, digits[0] == UInt8(ascii: "1"), (UInt8(ascii: "3")...UInt8(ascii: "9")).contains(digits[1]),
+        guard digits.count == 11, digits[0] == UInt8(ascii: "1"),
+            (UInt8(ascii: "3")...UInt8(ascii: "9")).contains(digits[1]),
             digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
         else { return nil }
         return String(decoding: digits, as: UTF8.self)

@@ -33,6 +33,7 @@ extension Registry {
             // is taken back out), so a line list indexed by id - firstID names the row a phone repeats.
             let firstID = Int64(try connection.scalar("SELECT coalesce(max(id), 0) FROM person")) + 1
             var insertedLines: [Int32] = []
+            let ids = PersonIDSource()
             // Once a row is bad nothing more is inserted; later repeats are found through this table.
             var seenAfterError: [String: Int] = [:]
             func duplicate(line: Int, ownerID: Int64?, earlier: Int? = nil) {
@@ -56,7 +57,7 @@ extension Registry {
                     case .rejected(let line, let reason):
                         report.rejected.append(.init(line: line, reason: reason))
                     case .valid(let line, let valid) where report.rejected.isEmpty:
-                        switch try PersonStore.insert(valid, enrolledAt: enrolledAt, in: connection) {
+                        switch try PersonStore.insert(valid, enrolledAt: enrolledAt, ids: ids, in: connection) {
                         case .inserted:
                             insertedLines.append(Int32(clamping: line))
                             report.added += 1

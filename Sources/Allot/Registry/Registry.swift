@@ -45,8 +45,9 @@ public struct Registry: Sendable {
                 case .invalid(let problems):
                     results.append(.failure(problems[0]))
                 case .valid(let valid):
-                    guard case .inserted(let id, let pid) = try PersonStore.insert(
-                        valid, enrolledAt: enrolledAt, in: connection)
+                    guard
+                        case .inserted(let id, let pid) = try PersonStore.insert(
+                            valid, enrolledAt: enrolledAt, in: connection)
                     else {
                         results.append(.failure(.duplicatePhone))
                         continue

@@ -49,7 +49,7 @@ enum Migrations {
                     seq INTEGER NOT NULL,
                     hash TEXT NOT NULL
                 );
-                """),
+                """)
     ]
 
     /// The schema version this program writes.

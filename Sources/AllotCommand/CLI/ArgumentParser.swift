@@ -49,7 +49,8 @@ struct ArgumentParser: Sendable {
                     } else if commands.contains(where: { $0.path.starts(with: candidate) }) {
                         path = candidate
                     } else {
-                        throw UsageError(message: "unknown command '\(candidate.joined(separator: " "))'", helpTopic: topic())
+                        throw UsageError(
+                            message: "unknown command '\(candidate.joined(separator: " "))'", helpTopic: topic())
                     }
                 }
                 continue

@@ -7,7 +7,9 @@ struct GlobalOptions: Sendable, Equatable {
 
     /// The global parameters, as help lists them.
     static let parameters: [Parameter] = [
-        .option("db", value: "PATH", help: "database file (default: $ALLOT_DB, else the config's database, else \(defaultDatabasePath))"),
+        .option(
+            "db", value: "PATH",
+            help: "database file (default: $ALLOT_DB, else the config's database, else \(defaultDatabasePath))"),
         .option("config", value: "PATH", help: "configuration file (default: $ALLOT_CONFIG or \(defaultConfigPath))"),
         .flag("json", help: "print one JSON document on stdout instead of text"),
         .flag("help", help: "show help for this command"),

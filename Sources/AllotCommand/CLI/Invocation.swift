@@ -42,7 +42,8 @@ struct Invocation: Sendable {
         guard let text = values.options[name] else { return nil }
         guard let number = Int(text), range.contains(number) else {
             throw UsageError(
-                message: "option '--\(name)' needs an integer from \(range.lowerBound) to \(range.upperBound), got '\(text)'",
+                message:
+                    "option '--\(name)' needs an integer from \(range.lowerBound) to \(range.upperBound), got '\(text)'",
                 helpTopic: command.displayName)
         }
         return number

@@ -22,7 +22,8 @@ extension Command {
         for pair in try invocation.required("attributes").split(separator: ",") {
             let parts = pair.split(separator: "=", maxSplits: 1)
             guard parts.count == 2 else {
-                throw UsageError(message: "option '--attributes' needs name=value pairs, got '\(pair)'", helpTopic: topic)
+                throw UsageError(
+                    message: "option '--attributes' needs name=value pairs, got '\(pair)'", helpTopic: topic)
             }
             attributes[String(parts[0]).trimmingCharacters(in: .whitespaces)] = String(parts[1])
         }

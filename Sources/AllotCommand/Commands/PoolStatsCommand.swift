@@ -15,7 +15,8 @@ extension Command {
             for value in attribute.values {
                 let share = stats.active > 0 ? Double(value.count) * 100 / Double(stats.active) : 0
                 let padded = value.code.padding(toLength: 18, withPad: " ", startingAt: 0)
-                invocation.print("  \(padded) \(value.count)  (\(share.formatted(.number.precision(.fractionLength(1))))%)")
+                invocation.print(
+                    "  \(padded) \(value.count)  (\(share.formatted(.number.precision(.fractionLength(1))))%)")
             }
         }
     }
