@@ -97,14 +97,17 @@ enum HTTPDate {
     /// `2026-11-23T14:31:41Z`
     static func iso8601(_ seconds: time_t) -> String {
         let p = parts(seconds)
-        return "\(p.tm_year + 1900)-\(two(p.tm_mon + 1))-\(two(p.tm_mday))T\(two(p.tm_hour)):\(two(p.tm_min)):\(two(p.tm_sec))Z"
+        return
+            "\(p.tm_year + 1900)-\(two(p.tm_mon + 1))-\(two(p.tm_mday))T\(two(p.tm_hour)):\(two(p.tm_min)):\(two(p.tm_sec))Z"
     }
 
     /// `Mon, 23 Nov 2026 14:31:41 GMT` (RFC 9110 IMF-fixdate).
     static func imf(_ seconds: time_t) -> String {
         let p = parts(seconds)
-        let day = days[Int(p.tm_wday) % 7], month = months[Int(p.tm_mon) % 12]
-        return "\(day), \(two(p.tm_mday)) \(month) \(p.tm_year + 1900) \(two(p.tm_hour)):\(two(p.tm_min)):\(two(p.tm_sec)) GMT"
+        let day = days[Int(p.tm_wday) % 7]
+        let month = months[Int(p.tm_mon) % 12]
+        return
+            "\(day), \(two(p.tm_mday)) \(month) \(p.tm_year + 1900) \(two(p.tm_hour)):\(two(p.tm_min)):\(two(p.tm_sec)) GMT"
     }
 
     private static func two(_ value: Int32) -> String {

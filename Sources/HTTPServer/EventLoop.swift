@@ -18,6 +18,8 @@ final class EventLoop {
     private var now: UInt64 = monotonicNanoseconds()
     private var nextTimeoutCheck: UInt64 = 0
     private var drainDeadline: UInt64?
+    /// Set while accepting is paused because the process ran out of descriptors.
+    private var acceptPausedUntil: UInt64?
     private var cachedDateSecond = -1
     private var cachedDateHeader: [UInt8] = []
 
@@ -32,8 +34,10 @@ final class EventLoop {
     /// How long to keep reading and discarding after a final reply before closing, so the
     /// client reads the reply instead of a reset.
     static let lingerNanoseconds: UInt64 = 2_000_000_000
-    /// Lingering is cut short while shutting down.
-    static let drainLingerNanoseconds: UInt64 = 200_000_000
+    /// Lingering is cut short while shutting down and for connections over the limit.
+    static let briefLingerNanoseconds: UInt64 = 200_000_000
+    /// How long accepting pauses when the process runs out of descriptors.
+    static let acceptPauseNanoseconds: UInt64 = 100_000_000
     static let listenTag = UInt64.max
     static let mailboxTag = UInt64.max - 1
 
@@ -44,7 +48,9 @@ final class EventLoop {
         self.epollFD = epollFD
         self.log = AccessLog(descriptor: context.configuration.accessLogDescriptor)
         self.readBuffer = [UInt8](repeating: 0, count: Self.readChunk)
-        register(context.listenFD, events: EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue, tag: Self.listenTag, op: EPOLL_CTL_ADD)
+        register(
+            context.listenFD, events: EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue, tag: Self.listenTag, op: EPOLL_CTL_ADD
+        )
         register(mailbox.eventFD, events: EPOLLIN.rawValue, tag: Self.mailboxTag, op: EPOLL_CTL_ADD)
     }
 
@@ -69,6 +75,7 @@ final class EventLoop {
             }
             if context.stopping.load(ordering: .acquiring) && drainDeadline == nil { beginDrain() }
             if now >= nextTimeoutCheck {
+                resumeAcceptingIfDue()
                 checkTimeouts()
                 nextTimeoutCheck = now + UInt64(tickMilliseconds) * 1_000_000
             }
@@ -95,11 +102,13 @@ final class EventLoop {
             var length = socklen_t(MemoryLayout<sockaddr_in>.size)
             let fd = withUnsafeMutablePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    csystem_accept4(context.listenFD, $0, &length, Int32(SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue))
+                    csystem_accept4(
+                        context.listenFD, $0, &length, Int32(SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue))
                 }
             }
             if fd < 0 {
                 if errno == EINTR || errno == ECONNABORTED { continue }
+                if errno == EMFILE || errno == ENFILE { pauseAccepting() }
                 return
             }
             var one: Int32 = 1
@@ -122,6 +131,21 @@ final class EventLoop {
                 flush(connection)
             }
         }
+    }
+
+    /// Out of descriptors: stop watching the listening socket for a moment instead of spinning on it.
+    private func pauseAccepting() {
+        guard acceptPausedUntil == nil else { return }
+        acceptPausedUntil = now + Self.acceptPauseNanoseconds
+        register(context.listenFD, events: 0, tag: Self.listenTag, op: EPOLL_CTL_DEL)
+    }
+
+    private func resumeAcceptingIfDue() {
+        guard let until = acceptPausedUntil, now >= until, drainDeadline == nil else { return }
+        acceptPausedUntil = nil
+        register(
+            context.listenFD, events: EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue, tag: Self.listenTag, op: EPOLL_CTL_ADD
+        )
     }
 
     private static func addressText(_ address: sockaddr_in) -> String {
@@ -190,7 +214,8 @@ final class EventLoop {
         while connection.inFlight == nil && !connection.closeAfterWrite && connection.lingerDeadline == nil {
             if connection.pending == nil {
                 guard connection.unreadCount > 0 else { break }
-                let outcome = context.parser.parseHead(connection.input, from: connection.inputStart, state: &connection.scan)
+                let outcome = context.parser.parseHead(
+                    connection.input, from: connection.inputStart, state: &connection.scan)
                 switch outcome {
                 case .incomplete:
                     connection.compactInput()
@@ -307,14 +332,16 @@ final class EventLoop {
     /// Answers a protocol error and closes the connection after the reply.
     private func finishWithError(_ connection: Connection, _ error: HTTPError, method: String, logPath: String) {
         let info = RequestInfo(
-            method: method, logPath: logPath, keepAlive: false, isHTTP10: false, started: connection.requestStarted ?? now)
+            method: method, logPath: logPath, keepAlive: false, isHTTP10: false,
+            started: connection.requestStarted ?? now)
         connection.pending = nil
         write(HTTPResponse(error: error), for: info, on: connection)
     }
 
     /// Serializes a reply into the connection's output and logs it.
     private func write(_ response: HTTPResponse, for info: RequestInfo, on connection: Connection) {
-        let keepAlive = info.keepAlive && !connection.peerClosed && drainDeadline == nil
+        let keepAlive =
+            info.keepAlive && !connection.peerClosed && drainDeadline == nil
             && !context.stopping.load(ordering: .relaxed)
         let start = connection.output.count
         var out = connection.output
@@ -369,7 +396,8 @@ final class EventLoop {
     private func flush(_ connection: Connection) {
         while connection.pendingOutput > 0 {
             let sent = connection.output.withUnsafeBytes { bytes in
-                send(connection.fd, bytes.baseAddress.map { $0 + connection.outputStart }, connection.pendingOutput,
+                send(
+                    connection.fd, bytes.baseAddress.map { $0 + connection.outputStart }, connection.pendingOutput,
                     Int32(MSG_NOSIGNAL))
             }
             if sent < 0 {
@@ -404,7 +432,8 @@ final class EventLoop {
             return
         }
         shutdown(connection.fd, Int32(SHUT_WR))
-        connection.lingerDeadline = now + (drainDeadline == nil ? Self.lingerNanoseconds : Self.drainLingerNanoseconds)
+        let brief = drainDeadline != nil || !connection.counted  // shutting down, or over the connection limit
+        connection.lingerDeadline = now + (brief ? Self.briefLingerNanoseconds : Self.lingerNanoseconds)
         connection.input = []
         connection.inputStart = 0
         updateInterest(connection)
@@ -413,7 +442,8 @@ final class EventLoop {
     private func updateInterest(_ connection: Connection) {
         guard !connection.abandoned else { return }
         var wanted: UInt32 = 0
-        let reading = connection.inFlight == nil && !connection.closeAfterWrite && !connection.peerClosed
+        let reading =
+            connection.inFlight == nil && !connection.closeAfterWrite && !connection.peerClosed
             && connection.pendingOutput <= Self.outputHighWater
         if reading || (connection.lingerDeadline != nil && !connection.peerClosed) { wanted |= EPOLLIN.rawValue }
         if connection.pendingOutput > 0 { wanted |= EPOLLOUT.rawValue }
@@ -462,7 +492,8 @@ final class EventLoop {
     private func beginDrain() {
         drainDeadline = now + context.gracePeriodNanoseconds
         register(context.listenFD, events: 0, tag: Self.listenTag, op: EPOLL_CTL_DEL)
-        for case let connection? in connections where connection.inFlight == nil && connection.pending == nil
+        for case let connection? in connections
+        where connection.inFlight == nil && connection.pending == nil
             && connection.unreadCount == 0 && connection.pendingOutput == 0
         {
             closeConnection(connection)

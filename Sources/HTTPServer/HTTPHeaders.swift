@@ -48,7 +48,8 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence {
 
     /// ASCII case-insensitive comparison (header names are ASCII tokens).
     static func equalsIgnoringCase(_ lhs: String, _ rhs: String) -> Bool {
-        let a = lhs.utf8, b = rhs.utf8
+        let a = lhs.utf8
+        let b = rhs.utf8
         guard a.count == b.count else { return false }
         for (x, y) in zip(a, b) where x != y {
             if ASCII.lower(x) != ASCII.lower(y) { return false }

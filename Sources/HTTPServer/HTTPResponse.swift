@@ -32,7 +32,8 @@ public struct HTTPResponse: Sendable {
         return out
     }
 
-    static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+    /// Appends `text` as a JSON string literal (quoted and escaped), for replies built without an encoder.
+    public static func appendJSONString(_ text: String, to out: inout [UInt8]) {
         let hex = Array("0123456789abcdef".utf8)
         out.append(UInt8(ascii: "\""))
         for byte in text.utf8 {

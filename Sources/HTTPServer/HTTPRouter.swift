@@ -41,14 +41,16 @@ public struct HTTPRouter: Sendable {
 
     /// Adds a route. `pattern` is an absolute path whose segments may be `{name}`.
     /// A `GET` route also answers `HEAD`.
-    public mutating func add(_ method: String, _ pattern: String, options: Options = Options(), _ handler: HTTPHandler) {
+    public mutating func add(_ method: String, _ pattern: String, options: Options = Options(), _ handler: HTTPHandler)
+    {
         let segments: [Segment] = pattern.split(separator: "/").map { part in
             if part.hasPrefix("{"), part.hasSuffix("}") { return .parameter(String(part.dropFirst().dropLast())) }
             return .literal(String(part))
         }
         let parameterCount = segments.filter { if case .parameter = $0 { true } else { false } }.count
         routes.append(
-            Route(method: method.uppercased(), pattern: pattern, segments: segments, options: options,
+            Route(
+                method: method.uppercased(), pattern: pattern, segments: segments, options: options,
                 handler: handler, parameterCount: parameterCount))
     }
 
@@ -92,12 +94,13 @@ extension HTTPRouter.Route {
     /// The path written to the access log: the raw path, or the pattern with secrets hidden.
     func logPath(rawPath: String, parameters: [String: String]) -> String {
         guard !options.secretParameters.isEmpty else { return rawPath }
-        return "/" + segments.map { segment in
-            switch segment {
-            case .literal(let text): return text
-            case .parameter(let name):
-                return options.secretParameters.contains(name) ? "{\(name)}" : (parameters[name] ?? "")
-            }
-        }.joined(separator: "/")
+        return "/"
+            + segments.map { segment in
+                switch segment {
+                case .literal(let text): return text
+                case .parameter(let name):
+                    return options.secretParameters.contains(name) ? "{\(name)}" : (parameters[name] ?? "")
+                }
+            }.joined(separator: "/")
     }
 }

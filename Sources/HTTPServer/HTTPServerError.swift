@@ -1,3 +1,5 @@
+import Glibc
+
 /// Why the server could not start.
 public enum HTTPServerError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The host is not an IPv4 address.
@@ -22,5 +24,3 @@ public enum HTTPServerError: Error, Sendable, Equatable, CustomStringConvertible
         String(cString: strerror(code))
     }
 }
-
-import Glibc

@@ -43,12 +43,6 @@ struct RequestParser: Sendable {
     static let maxLeadingEmptyLines = 4
     /// Longest method name; the longest registered method names are under 20 bytes.
     static let maxMethodLength = 24
-    /// Methods the server knows; anything else is 501.
-    static let knownMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"]
-
-    init(limits: HTTPLimits) {
-        self.limits = limits
-    }
 
     /// Parses the head that starts at `start` in `buffer`, resuming the scan recorded in `state`.
     func parseHead(_ buffer: [UInt8], from start: Int, state: inout ScanState) -> ParseOutcome {
@@ -68,7 +62,9 @@ struct RequestParser: Sendable {
         var lineStart = max(state.nextLine.map { $0 + start } ?? begin, begin)
         while true {
             guard let lf = firstLF(buffer, from: lineStart) else {
-                if let failure = limitFailure(unterminatedFrom: lineStart, end: buffer.count, start: start, state: state) {
+                if let failure = limitFailure(
+                    unterminatedFrom: lineStart, end: buffer.count, start: start, state: state)
+                {
                     return failure
                 }
                 state.nextLine = lineStart - start
@@ -108,7 +104,8 @@ struct RequestParser: Sendable {
     }
 
     /// Whether a line still without its end has already crossed a limit.
-    private func limitFailure(unterminatedFrom lineStart: Int, end: Int, start: Int, state: ScanState) -> ParseOutcome? {
+    private func limitFailure(unterminatedFrom lineStart: Int, end: Int, start: Int, state: ScanState) -> ParseOutcome?
+    {
         if state.lines == 0 {
             return end - lineStart > limits.maxRequestLineLength + 1 ? .failure(Self.uriTooLong) : nil
         }
@@ -147,7 +144,9 @@ struct RequestParser: Sendable {
         guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty else {
             throw .badRequest("invalid_request_line", "the request line must be METHOD TARGET VERSION")
         }
-        let methodBytes = parts[0], targetBytes = parts[1], versionBytes = parts[2]
+        let methodBytes = parts[0]
+        let targetBytes = parts[1]
+        let versionBytes = parts[2]
         guard methodBytes.count <= Self.maxMethodLength, methodBytes.allSatisfy(ASCII.isTokenChar) else {
             throw .badRequest("invalid_method", "the method is not a valid token")
         }
@@ -158,16 +157,16 @@ struct RequestParser: Sendable {
         switch Array(versionBytes) {
         case Array("HTTP/1.1".utf8): minor = 1
         case Array("HTTP/1.0".utf8): minor = 0
-        case let v where v.count == 8 && v.starts(with: "HTTP/".utf8) && v[5] >= 48 && v[5] <= 57 && v[6] == 46
+        case let v
+        where v.count == 8 && v.starts(with: "HTTP/".utf8) && v[5] >= 48 && v[5] <= 57 && v[6] == 46
             && v[7] >= 48 && v[7] <= 57:
-            throw HTTPError(status: 505, code: "version_not_supported", message: "only HTTP/1.0 and HTTP/1.1 are served")
+            throw HTTPError(
+                status: 505, code: "version_not_supported", message: "only HTTP/1.0 and HTTP/1.1 are served")
         default:
             throw .badRequest("invalid_version", "the protocol version is malformed")
         }
+        // Any token is a method; the router answers 405 (with Allow) for one it has no route for.
         let method = String(decoding: methodBytes, as: UTF8.self)
-        guard Self.knownMethods.contains(method) else {
-            throw HTTPError(status: 501, code: "not_implemented", message: "the method \(method) is not implemented")
-        }
         let target = try RequestTarget.parse(targetBytes)
         return RequestHead(
             method: method, target: target, minorVersion: minor, headers: HTTPHeaders(),
@@ -214,7 +213,8 @@ struct RequestParser: Sendable {
             }
             if codings.last == "chunked" {
                 throw HTTPError(
-                    status: 411, code: "length_required", message: "chunked bodies are not accepted; send Content-Length")
+                    status: 411, code: "length_required",
+                    message: "chunked bodies are not accepted; send Content-Length")
             }
             throw HTTPError(status: 501, code: "not_implemented", message: "unsupported transfer coding")
         }
@@ -239,7 +239,8 @@ struct RequestParser: Sendable {
         }
         if let expect = head.headers["Expect"] {
             guard expect.lowercased() == "100-continue" else {
-                throw HTTPError(status: 417, code: "expectation_failed", message: "only Expect: 100-continue is supported")
+                throw HTTPError(
+                    status: 417, code: "expectation_failed", message: "only Expect: 100-continue is supported")
             }
             head.expectsContinue = head.minorVersion == 1
         }

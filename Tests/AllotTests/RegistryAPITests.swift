@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import HTTPServer
 import Testing
+
 @testable import Allot
 
 /// The registry API over real sockets, with a real SQLite file.
@@ -33,15 +34,18 @@ struct RegistryAPITests {
             try server.start()
         }
 
+        var tokenStore: TokenStore { api.tokens }
+
         deinit {
             server.shutdown()
             server.wait()
             api.stop()
         }
 
-        func call(_ method: String, _ path: String, role: Role? = nil, token: String? = nil, json: String? = nil,
-            headers: [String: String] = [:]) throws -> APIReply
-        {
+        func call(
+            _ method: String, _ path: String, role: Role? = nil, token: String? = nil, json: String? = nil,
+            headers: [String: String] = [:]
+        ) throws -> APIReply {
             try APIReply.fetch(
                 port: server.port, method: method, path: path, token: token ?? role.flatMap { tokens[$0] }, body: json,
                 headers: headers)
@@ -57,7 +61,8 @@ struct RegistryAPITests {
     @Test func openAPIDocumentListsExactlyTheRoutes() throws {
         let directory = try TestDirectory()
         let registry = try Fixtures.registry(in: directory)
-        let api = RegistryAPI(registry: registry, tokens: TokenStore(database: registry.database), rateLimitPerMinute: 0)
+        let api = RegistryAPI(
+            registry: registry, tokens: TokenStore(database: registry.database), rateLimitPerMinute: 0)
         defer { api.stop() }
         let routes = Set(api.router().routeList.map { "\($0.method) \($0.pattern)" })
         let document = try #require(
@@ -65,7 +70,9 @@ struct RegistryAPITests {
         #expect(document["openapi"] as? String == "3.1.0")
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
-        #expect(routes == documented, "only in router: \(routes.subtracting(documented)); only in document: \(documented.subtracting(routes))")
+        #expect(
+            routes == documented,
+            "only in router: \(routes.subtracting(documented)); only in document: \(documented.subtracting(routes))")
     }
 
     @Test func enrollmentGivesATokenThatOpensTheOwnRecord() throws {
@@ -81,7 +88,8 @@ struct RegistryAPITests {
         let duplicate = try harness.call("POST", "/api/v1/enrollments", json: Self.enrollmentJSON(phone: "13700000002"))
         #expect(duplicate.status == 409 && duplicate.errorCode == "duplicate_phone")
 
-        let patched = try harness.call("PATCH", "/api/v1/me", token: token, json: #"{"attributes":{"district":"huangpu"}}"#)
+        let patched = try harness.call(
+            "PATCH", "/api/v1/me", token: token, json: #"{"attributes":{"district":"huangpu"}}"#)
         #expect(patched.status == 200 && (patched.object?["attributes"] as? [String: String])?["district"] == "huangpu")
         let withdrawn = try harness.call("DELETE", "/api/v1/me", token: token)
         #expect(withdrawn.status == 204)
@@ -92,7 +100,9 @@ struct RegistryAPITests {
 
     @Test func enrollmentsAreRateLimitedPerAddress() throws {
         let harness = try Harness(rateLimit: 2)
-        #expect(try harness.call("POST", "/api/v1/enrollments", json: Self.enrollmentJSON(phone: "13700000011")).status == 201)
+        #expect(
+            try harness.call("POST", "/api/v1/enrollments", json: Self.enrollmentJSON(phone: "13700000011")).status
+                == 201)
         #expect(try harness.call("POST", "/api/v1/enrollments", json: "{}").status == 400)
         let limited = try harness.call("POST", "/api/v1/enrollments", json: Self.enrollmentJSON(phone: "13700000012"))
         #expect(limited.status == 429 && limited.errorCode == "rate_limited")
@@ -105,15 +115,38 @@ struct RegistryAPITests {
         ("not JSON", "name=x", "application/json", 400, "invalid_json"),
         ("truncated JSON", #"{"name":"#, "application/json", 400, "invalid_json"),
         ("JSON array", "[1,2]", "application/json", 400, "invalid_json"),
-        ("invalid UTF-8", "{\"name\":\"\u{FFFD}\"}".replacingOccurrences(of: "\u{FFFD}", with: "\\xff"), "application/json", 400, "invalid_json"),
+        (
+            "invalid UTF-8", "{\"name\":\"\u{FFFD}\"}".replacingOccurrences(of: "\u{FFFD}", with: "\\xff"),
+            "application/json", 400, "invalid_json"
+        ),
         ("missing fields", #"{"name":"x"}"#, "application/json", 400, "invalid_json"),
-        ("wrong type", enrollmentJSON(phone: "13700000021").replacingOccurrences(of: "1990", with: #""1990""#), "application/json", 400, "invalid_json"),
-        ("unknown field", enrollmentJSON(phone: "13700000022").replacingOccurrences(of: #""consent""#, with: #""admin":true,"consent""#), "application/json", 400, "invalid_json"),
-        ("form media type", enrollmentJSON(phone: "13700000023"), "application/x-www-form-urlencoded", 415, "unsupported_media_type"),
-        ("no consent", enrollmentJSON(phone: "13700000024", consent: false), "application/json", 422, "consent_required"),
+        (
+            "wrong type", enrollmentJSON(phone: "13700000021").replacingOccurrences(of: "1990", with: #""1990""#),
+            "application/json", 400, "invalid_json"
+        ),
+        (
+            "unknown field",
+            enrollmentJSON(phone: "13700000022").replacingOccurrences(
+                of: #""consent""#, with: #""admin":true,"consent""#), "application/json", 400, "invalid_json"
+        ),
+        (
+            "form media type", enrollmentJSON(phone: "13700000023"), "application/x-www-form-urlencoded", 415,
+            "unsupported_media_type"
+        ),
+        (
+            "no consent", enrollmentJSON(phone: "13700000024", consent: false), "application/json", 422,
+            "consent_required"
+        ),
         ("bad phone", enrollmentJSON(phone: "12345"), "application/json", 422, "invalid_field"),
-        ("unknown attribute value", enrollmentJSON(phone: "13700000025").replacingOccurrences(of: "pudong", with: "atlantis"), "application/json", 422, "invalid_field"),
-        ("newline in name", enrollmentJSON(phone: "13700000026", name: "<script>\\n</script>"), "application/json", 422, "invalid_field"),
+        (
+            "unknown attribute value",
+            enrollmentJSON(phone: "13700000025").replacingOccurrences(of: "pudong", with: "atlantis"),
+            "application/json", 422, "invalid_field"
+        ),
+        (
+            "newline in name", enrollmentJSON(phone: "13700000026", name: "<script>\\n</script>"), "application/json",
+            422, "invalid_field"
+        ),
     ]
 
     @Test func badEnrollmentBodiesGetTheRightStatus() throws {
@@ -133,7 +166,9 @@ struct RegistryAPITests {
     @Test func peopleListingFiltersAndPages() throws {
         let harness = try Harness()
         for index in 0..<5 {
-            #expect(try harness.call("POST", "/api/v1/enrollments", json: Self.enrollmentJSON(phone: "1370000010\(index)")).status == 201)
+            #expect(
+                try harness.call("POST", "/api/v1/enrollments", json: Self.enrollmentJSON(phone: "1370000010\(index)"))
+                    .status == 201)
         }
         let all = try harness.call("GET", "/api/v1/people", role: .organizer)
         #expect(all.status == 200 && all.object?["total"] as? Int == 6)
@@ -149,6 +184,24 @@ struct RegistryAPITests {
         #expect(try harness.call("GET", "/api/v1/people?limit=1&limit=2", role: .organizer).status == 400)
         #expect(try harness.call("GET", "/api/v1/people?status=gone", role: .organizer).status == 400)
         #expect(try harness.call("GET", "/api/v1/people?planet=mars", role: .organizer).status == 422)
+    }
+
+    @Test func adminsCreateListAndRevokeStaffTokens() throws {
+        let harness = try Harness()
+        let created = try harness.call("POST", "/api/v1/tokens", role: .admin, json: #"{"role":"organizer","label":"desk 2"}"#)
+        #expect(created.status == 201)
+        let token = try #require(created.object?["token"] as? String)
+        #expect(try harness.call("GET", "/api/v1/people", token: token).status == 200)
+        let listed = try harness.call("GET", "/api/v1/tokens", role: .admin)
+        let entries = try #require(listed.object?["tokens"] as? [[String: Any]])
+        #expect(entries.count == 4 && !listed.text.contains(token))
+        let id = try #require(entries.first { $0["label"] as? String == "desk 2" }?["id"] as? Int)
+        #expect(try harness.call("DELETE", "/api/v1/tokens/\(id)", role: .admin).status == 204)
+        #expect(try harness.call("GET", "/api/v1/people", token: token).status == 401)
+        #expect(try harness.call("DELETE", "/api/v1/tokens/\(id)", role: .admin).status == 404)
+        #expect(try harness.call("DELETE", "/api/v1/tokens/abc", role: .admin).status == 404)
+        let citizenRole = try harness.call("POST", "/api/v1/tokens", role: .admin, json: #"{"role":"citizen"}"#)
+        #expect(citizenRole.status == 422)
     }
 
     /// Every endpoint × every kind of caller; the expected status per caller.
@@ -170,6 +223,8 @@ struct RegistryAPITests {
             ("PATCH", "/api/v1/me", { #"{"email":"new@example.cn"}"# }, [401, 200, 403, 403, 403]),
             ("GET", "/api/v1/people", { nil }, [401, 403, 403, 200, 200]),
             ("POST", "/api/v1/tokens", { #"{"role":"evaluator","label":"matrix"}"# }, [401, 403, 403, 403, 201]),
+            ("GET", "/api/v1/tokens", { nil }, [401, 403, 403, 403, 200]),
+            ("DELETE", "/api/v1/tokens/{id}", { nil }, [401, 403, 403, 403, 204]),
             ("DELETE", "/api/v1/me", { nil }, [401, 204, 403, 403, 403]),
         ]
         let covered = Set(matrix.map { "\($0.method) \($0.path)" })
@@ -177,11 +232,19 @@ struct RegistryAPITests {
         let secrets = ["王小明", "13900000001", "xm@example.cn"]
         for (method, path, body, expected) in matrix {
             for (caller, status) in zip(callers, expected) {
-                let reply = try harness.call(method, path, role: caller, json: body())
-                #expect(reply.status == status, "\(method) \(path) as \(caller?.rawValue ?? "anonymous"): \(reply.text)")
+                var target = path
+                if path.hasSuffix("{id}") {  // a fresh evaluator token for each caller to revoke
+                    let id = try harness.tokenStore.list().last?.id ?? 0
+                    target = path.replacingOccurrences(of: "{id}", with: String(id))
+                }
+                let reply = try harness.call(method, target, role: caller, json: body())
+                #expect(
+                    reply.status == status, "\(method) \(path) as \(caller?.rawValue ?? "anonymous"): \(reply.text)")
                 if reply.status >= 400 { #expect(reply.errorCode != nil) }
                 if caller == .evaluator {
-                    for secret in secrets { #expect(!reply.text.contains(secret), "\(method) \(path) leaked to evaluator") }
+                    for secret in secrets {
+                        #expect(!reply.text.contains(secret), "\(method) \(path) leaked to evaluator")
+                    }
                 }
             }
         }
@@ -220,7 +283,9 @@ struct APIReply {
         address.sin_port = UInt16(port).bigEndian
         address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else { throw APIClientError(reason: "connect failed: \(errno)") }
         let request = Array((head + "\r\n").utf8) + (payload ?? [])
@@ -239,7 +304,8 @@ struct APIReply {
         var fields: [String: String] = [:]
         for line in lines {
             if let colon = line.firstIndex(of: ":") {
-                fields[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                fields[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                    in: .whitespaces)
             }
         }
         let headLength = text[..<split.upperBound].utf8.count

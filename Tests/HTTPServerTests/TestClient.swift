@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+
 @testable import HTTPServer
 
 /// A deliberately dumb blocking client over a real TCP socket, for sending exact bytes.
@@ -10,14 +11,17 @@ final class TestClient {
     init(port: Int, receiveTimeout: Double = 5) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw TestFailure("socket: \(errno)") }
-        var timeout = timeval(tv_sec: Int(receiveTimeout), tv_usec: Int((receiveTimeout.truncatingRemainder(dividingBy: 1)) * 1e6))
+        var timeout = timeval(
+            tv_sec: Int(receiveTimeout), tv_usec: Int((receiveTimeout.truncatingRemainder(dividingBy: 1)) * 1e6))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = UInt16(port).bigEndian
         inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard result == 0 else {
             close(fd)
@@ -35,7 +39,9 @@ final class TestClient {
     func send(_ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
+            let n = bytes.withUnsafeBytes {
+                Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+            }
             if n <= 0 { return }
             offset += n
         }
@@ -79,7 +85,8 @@ struct TestResponse {
 
     static func parse(_ buffer: inout [UInt8], isHead: Bool) -> TestResponse? {
         let separator: [UInt8] = [13, 10, 13, 10]
-        guard buffer.count >= 4, let end = (0...(buffer.count - 4)).first(where: { Array(buffer[$0..<($0 + 4)]) == separator })
+        guard buffer.count >= 4,
+            let end = (0...(buffer.count - 4)).first(where: { Array(buffer[$0..<($0 + 4)]) == separator })
         else { return nil }
         let headText = String(decoding: buffer[0..<end], as: UTF8.self)
         var lines = headText.components(separatedBy: "\r\n")
@@ -88,7 +95,8 @@ struct TestResponse {
         var headers: [String: String] = [:]
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         let length = isHead || status == 100 ? 0 : Int(headers["content-length"] ?? "0") ?? 0
         guard buffer.count >= end + 4 + length else { return nil }
@@ -117,22 +125,31 @@ func startTestServer(_ adjust: (inout HTTPServerConfiguration) -> Void = { _ in 
 func testRouter() -> HTTPRouter {
     var router = HTTPRouter()
     router.add("GET", "/healthz", .inline { _ in .json(Array(#"{"status":"ok"}"#.utf8)) })
-    router.add("GET", "/items/{id}", .blocking { request in
-        .json(Array("{\"id\":\"\(request.pathParameter("id") ?? "")\",\"q\":\"\(request.query("q") ?? "")\"}".utf8))
-    })
+    router.add(
+        "GET", "/items/{id}",
+        .blocking { request in
+            .json(Array("{\"id\":\"\(request.pathParameter("id") ?? "")\",\"q\":\"\(request.query("q") ?? "")\"}".utf8))
+        })
     router.add("GET", "/items/special", .inline { _ in .json(Array(#"{"special":true}"#.utf8)) })
     router.add("DELETE", "/items/{id}", .blocking { _ in HTTPResponse(status: 204) })
     router.add("POST", "/echo", .blocking { request in HTTPResponse(status: 200, body: request.body) })
-    router.add("POST", "/small", options: .init(maxBodySize: 16), .blocking { request in HTTPResponse(body: request.body) })
-    router.add("GET", "/slow", .blocking { _ in
-        usleep(300_000)
-        return .json(Array(#"{"slow":true}"#.utf8))
-    })
+    router.add(
+        "POST", "/small", options: .init(maxBodySize: 16), .blocking { request in HTTPResponse(body: request.body) })
+    router.add(
+        "GET", "/slow",
+        .blocking { _ in
+            usleep(300_000)
+            return .json(Array(#"{"slow":true}"#.utf8))
+        })
     router.add("GET", "/fail", .blocking { _ in throw HTTPError(status: 409, code: "conflict", message: "taken") })
     router.add("GET", "/crash", .blocking { _ in throw TestFailure("boom") })
-    router.add("GET", "/later", .deferred { _, responder in
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.05) { responder.respond(HTTPResponse(body: Array("later".utf8))) }
-    })
+    router.add(
+        "GET", "/later",
+        .deferred { _, responder in
+            DispatchQueue.global().asyncAfter(deadline: .now() + 0.05) {
+                responder.respond(HTTPResponse(body: Array("later".utf8)))
+            }
+        })
     return router
 }
 

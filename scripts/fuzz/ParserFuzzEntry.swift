@@ -23,7 +23,8 @@ private func describe(_ outcome: ParseOutcome) -> String {
     case .failure(let error): return "failure \(error.status) \(error.code)"
     case .head(let head, let consumed):
         let headers = head.headers.fields.map { "\($0.name)=\($0.value)" }.joined(separator: "|")
-        return "head \(consumed) \(head.method) \(head.target.segments) \(head.target.query.map { "\($0.name)=\($0.value)" })"
+        return
+            "head \(consumed) \(head.method) \(head.target.segments) \(head.target.query.map { "\($0.name)=\($0.value)" })"
             + " \(head.minorVersion) \(headers) \(head.contentLength) \(head.keepAlive) \(head.expectsContinue)"
     }
 }
@@ -53,7 +54,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         let first = parser.parseHead(Array(bytes[0..<split]), from: 0, state: &state)
         if case .incomplete = first {
             let second = parser.parseHead(bytes, from: 0, state: &state)
-            let a = describe(second), b = describe(whole)
+            let a = describe(second)
+            let b = describe(whole)
             if a != b { fatalError("split at \(split): \(a) != \(b)") }
         }
     }

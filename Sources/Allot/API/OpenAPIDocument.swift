@@ -41,7 +41,9 @@ enum OpenAPIDocument {
                 "type": "object", "additionalProperties": false,
                 "required": ["name", "phone", "birthYear", "attributes", "consent"],
                 "properties": {
-                  "name": {"type": "string"}, "phone": {"type": "string", "description": "mainland mobile number"},
+                  "name": {"type": "string", "minLength": 1, "pattern": "^[^\\n\\r]*$"},
+                  "phone": {"type": "string", "description": "mainland mobile number: 1[3-9] and nine digits; +86, 0086, spaces and hyphens allowed",
+                    "pattern": "^[ -]*(\\+[ -]*8[ -]*6|0[ -]*0[ -]*8[ -]*6|8[ -]*6)?[ -]*1[ -]*[3-9]([ -]*[0-9]){9}[ -]*$"},
                   "email": {"type": "string"}, "birthYear": {"type": "integer"},
                   "attributes": {"type": "object", "additionalProperties": {"type": "string"}, "description": "attribute name → value code or label"},
                   "consent": {"type": "boolean"}
@@ -70,7 +72,9 @@ enum OpenAPIDocument {
                   "total": {"type": "integer"}, "next": {"type": "string", "description": "cursor for the next page (pass as after)"}}
               },
               "TokenRequest": {"type": "object", "additionalProperties": false, "required": ["role"],
-                "properties": {"role": {"type": "string", "enum": ["admin", "organizer", "evaluator"]}, "label": {"type": "string"}}},
+                "properties": {"role": {"type": "string", "enum": ["admin", "organizer", "evaluator"]}, "label": {"type": ["string", "null"]}}},
+              "TokenEntry": {"type": "object", "required": ["id", "role", "createdAt"],
+                "properties": {"id": {"type": "integer"}, "role": {"type": "string"}, "label": {"type": "string"}, "createdAt": {"type": "string"}}},
               "TokenCreated": {"type": "object", "required": ["token", "role"],
                 "properties": {"token": {"type": "string"}, "role": {"type": "string"}, "label": {"type": "string"}}}
             },
@@ -124,7 +128,7 @@ enum OpenAPIDocument {
               "get": {"summary": "Pool listing (organizer), filtered and paged by pid", "operationId": "listPeople", "security": [{"bearer": []}],
                 "parameters": [
                   {"name": "status", "in": "query", "schema": {"type": "string", "enum": ["active", "withdrawn", "all"]}},
-                  {"name": "age", "in": "query", "description": "age band code", "schema": {"type": "string"}},
+                  {"name": "age", "in": "query", "description": "age band code (see /api/v1/schema; others are 422)", "schema": {"type": "string", "minLength": 1}},
                   {"name": "after", "in": "query", "description": "cursor: the previous page's next", "schema": {"type": "string"}},
                   {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1}},
                   {"name": "contacts", "in": "query", "schema": {"type": "boolean"}},
@@ -140,7 +144,18 @@ enum OpenAPIDocument {
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TokenRequest"}}}},
                 "responses": {"201": {"description": "created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TokenCreated"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
-                  "403": {"$ref": "#/components/responses/Forbidden"}, "422": {"$ref": "#/components/responses/Invalid"}}}
+                  "403": {"$ref": "#/components/responses/Forbidden"}, "422": {"$ref": "#/components/responses/Invalid"}}},
+              "get": {"summary": "List staff tokens (admin): id, role, label, creation time; never the token", "operationId": "listTokens",
+                "security": [{"bearer": []}],
+                "responses": {"200": {"description": "staff tokens", "content": {"application/json": {"schema": {"type": "object", "required": ["tokens"],
+                  "properties": {"tokens": {"type": "array", "items": {"$ref": "#/components/schemas/TokenEntry"}}}}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}}}
+            },
+            "/api/v1/tokens/{id}": {
+              "delete": {"summary": "Revoke a staff token (admin)", "operationId": "revokeToken", "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "responses": {"204": {"description": "revoked"}, "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"description": "no such staff token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}}
             }
           }
         }

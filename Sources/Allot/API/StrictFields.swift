@@ -12,7 +12,9 @@ enum StrictFields {
         guard let object = try? JSONSerialization.jsonObject(with: Data(body)) else {
             throw APIError.invalidJSON("the body is not valid JSON")
         }
-        guard let fields = object as? [String: Any] else { throw APIError.invalidJSON("the body must be a JSON object") }
+        guard let fields = object as? [String: Any] else {
+            throw APIError.invalidJSON("the body must be a JSON object")
+        }
         if let unknown = fields.keys.sorted().first(where: { !allowed.contains($0) }) {
             throw APIError.invalidJSON("unknown field '\(unknown)'")
         }

@@ -11,7 +11,8 @@ extension Command {
             and exit 0. One access-log line per request goes to stderr.
             """,
         parameters: [
-            .option("host", value: "ADDRESS", help: "IPv4 address to listen on (default: config server.host, 127.0.0.1)"),
+            .option(
+                "host", value: "ADDRESS", help: "IPv4 address to listen on (default: config server.host, 127.0.0.1)"),
             .option("port", value: "PORT", help: "TCP port, 0 for any free one (default: config server.port, 8080)"),
             .option(
                 "rate-limit", value: "N",
@@ -20,7 +21,8 @@ extension Command {
     ) { invocation in
         let config = try invocation.config()
         let port = try invocation.integer("port", in: 0...65535) ?? config.server.port
-        let rateLimit = try invocation.integer("rate-limit", in: 0...1_000_000)
+        let rateLimit =
+            try invocation.integer("rate-limit", in: 0...1_000_000)
             ?? config.server.rateLimit ?? APIServer.defaultRateLimit
         let host = invocation.option("host") ?? config.server.host
         let database = try invocation.openDatabase(config: config)
