@@ -80,6 +80,27 @@ import Testing
         #expect(try registry.stats().active == 0)
     }
 
+    @Test(arguments: ["王\u{0}小明", "Li\tMing", "Li\nMing", "Li\rMing", "\u{1B}[31mLi", "Li\u{7F}"])
+    func namesWithControlCharactersAreRefused(name: String) throws {
+        let directory = try TestDirectory()
+        let registry = try Fixtures.registry(in: directory)
+        var enrollment = Fixtures.enrollment()
+        enrollment.name = name
+        let error = #expect(throws: RegistryError.self) { try registry.enroll(enrollment, actor: .cli) }
+        #expect(error?.code == "invalid_field")
+        #expect(error?.message.hasPrefix("name:") == true)
+        #expect(try registry.stats().active == 0)
+    }
+
+    @Test func ordinaryNamesWithSpacesAndDotsAreAccepted() throws {
+        let directory = try TestDirectory()
+        let registry = try Fixtures.registry(in: directory)
+        var enrollment = Fixtures.enrollment()
+        enrollment.name = "阿依古丽·买买提 Li Ming"
+        let pid = try registry.enroll(enrollment, actor: .cli).pid
+        #expect(try registry.show(pid: pid, includeContact: true).contact?.name == "阿依古丽·买买提 Li Ming")
+    }
+
     @Test func onePhoneHasOneActiveEnrollmentUntilWithdrawn() throws {
         let directory = try TestDirectory()
         let registry = try Fixtures.registry(in: directory)

@@ -97,9 +97,13 @@ struct EnrollmentValidator: Sendable {
         }
         // Counting characters is slow; a name short in bytes is short in characters.
         let tooLong = name.utf8.count > Self.maximumNameLength && name.count > Self.maximumNameLength
-        if tooLong || name.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+        // Control characters (C0 and DEL: NUL, tab, newline, escape …) never belong in a name and would
+        // corrupt exports and terminals.
+        if tooLong || name.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
             problems.append(
-                .invalidField(name: "name", reason: "must be one line of at most \(Self.maximumNameLength) characters"))
+                .invalidField(
+                    name: "name",
+                    reason: "must be one line of at most \(Self.maximumNameLength) characters without control characters"))
             return nil
         }
         return name
