@@ -38,38 +38,13 @@ extension SimplexEngine {
             let rho = btranUnit(r)
             computePivotRow(rho)
 
-            // Harris pass 1: largest step keeping every reduced cost within tolerance.
-            let tol = SimplexTolerance.dual
-            var bound = Double.infinity
-            for j in rowAlphaIndex where l[j] != u[j] {
-                let a = sign * rowAlpha[j]
-                if abs(a) < SimplexTolerance.dualPivot { continue }
-                switch state[j] {
-                case .atLower where a > 0: bound = min(bound, (d[j] + tol) / a)
-                case .atUpper where a < 0: bound = min(bound, (d[j] - tol) / a)
-                case .atZero: bound = min(bound, (abs(d[j]) + tol) / abs(a))
-                default: break
-                }
-            }
-            // Pass 2: among steps within that bound, the largest pivot.
-            var q = -1
-            var qSize = 0.0
-            if bound < .infinity {
-                for j in rowAlphaIndex where l[j] != u[j] {
-                    let a = sign * rowAlpha[j]
-                    if abs(a) < SimplexTolerance.dualPivot { continue }
-                    let ratio: Double
-                    switch state[j] {
-                    case .atLower where a > 0: ratio = max(d[j], 0) / a
-                    case .atUpper where a < 0: ratio = min(d[j], 0) / a
-                    case .atZero: ratio = abs(d[j]) / abs(a)
-                    default: continue
-                    }
-                    if ratio <= bound && abs(a) > qSize { qSize = abs(a); q = j }
-                }
-            }
+            let slope = toUpper ? x[leaving] - u[leaving] : l[leaving] - x[leaving]
+            let (q, flips) = dualRatioTest(sign: sign, slope: slope, lower: l, upper: u)
             if q < 0 {
                 // Dual unbounded: the row proves primal infeasibility, unless the factors are stale.
+                if debugTrace { print("dual unbounded row r=\(r) var=\(leaving) x=\(x[leaving]) l=\(l[leaving]) u=\(u[leaving]) slope=\(slope) nz=\(rowAlphaIndex.count) fixedNZ=\(rowAlphaIndex.filter { l[$0] == u[$0] }.count)) resid=\(residual())")
+                    for j in rowAlphaIndex { print("   cand j=\(j) a=\(rowAlpha[j]) state=\(state[j]) l=\(l[j]) u=\(u[j]) d=\(d[j])") }
+                }
                 if verifiedInfeasible || (lu?.updateCount ?? 0) == 0 { return .infeasible }
                 verifiedInfeasible = true
                 lu = nil
@@ -93,6 +68,24 @@ extension SimplexEngine {
             }
             for j in rowAlphaIndex { d[j] -= theta * rowAlpha[j] }
             d[q] = 0
+            // Bound flips passed by the long step move x_B by −B⁻¹ Σ a_j Δx_j.
+            if !flips.isEmpty {
+                var delta = [Double](repeating: 0, count: m)
+                for j in flips {
+                    let toUpperBound = state[j] == .atLower
+                    let newValue = toUpperBound ? u[j] : l[j]
+                    let change = newValue - x[j]
+                    state[j] = toUpperBound ? .atUpper : .atLower
+                    x[j] = newValue
+                    if j < n {
+                        for e in cscStart[j]..<cscStart[j + 1] { delta[cscRow[e]] -= cscVal[e] * change }
+                    } else {
+                        delta[j - n] += change
+                    }
+                }
+                lu?.ftran(&delta, work: &workM)
+                for k in 0..<m where delta[k] != 0 { x[basic[k]] += delta[k] }
+            }
             // Primal step.
             let thetaP = (x[leaving] - target) / pivotCol
             for k in 0..<m where alphaQ[k] != 0 { x[basic[k]] -= thetaP * alphaQ[k] }
@@ -113,6 +106,69 @@ extension SimplexEngine {
             if l[leaving] == u[leaving] { state[leaving] = .atLower }
             iterations += 1
         }
+    }
+
+    /// Bound-flipping ratio test with Harris tolerances. Breakpoints `t_j = d_j / a_j` are
+    /// passed in increasing order while the dual objective still improves: passing a boxed
+    /// variable's breakpoint flips it to its other bound and lowers the slope (initially the
+    /// primal infeasibility) by `|a_j|·(u_j − l_j)`. Within each group the largest `|a_j|`
+    /// is preferred. Returns the entering variable (−1 if none: dual unbounded) and the
+    /// variables to flip.
+    mutating func dualRatioTest(sign: Double, slope initialSlope: Double, lower l: [Double], upper u: [Double]) -> (Int, [Int]) {
+        let tol = SimplexTolerance.dual
+        // (ratio, Harris bound, variable)
+        var cands: [(ratio: Double, harris: Double, j: Int)] = []
+        for j in rowAlphaIndex where l[j] != u[j] {
+            let a = sign * rowAlpha[j]
+            if abs(a) < SimplexTolerance.dualPivot { continue }
+            switch state[j] {
+            case .atLower where a > 0: cands.append((max(d[j], 0) / a, (d[j] + tol) / a, j))
+            case .atUpper where a < 0: cands.append((min(d[j], 0) / a, (d[j] - tol) / a, j))
+            case .atZero: cands.append((abs(d[j]) / abs(a), (abs(d[j]) + tol) / abs(a), j))
+            default: break
+            }
+        }
+        if cands.isEmpty { return (-1, []) }
+        cands.sort { $0.ratio < $1.ratio }
+        var suffixHarris = [Double](repeating: .infinity, count: cands.count + 1)
+        for k in stride(from: cands.count - 1, through: 0, by: -1) { suffixHarris[k] = min(suffixHarris[k + 1], cands[k].harris) }
+        var slope = initialSlope
+        var k = 0
+        while k < cands.count {
+            let bound = suffixHarris[k]
+            var g = k
+            var reduction = 0.0
+            var best = -1
+            var bestSize = 0.0
+            while g < cands.count && cands[g].ratio <= bound {
+                let j = cands[g].j
+                let size = abs(rowAlpha[j])
+                reduction += size * (u[j] - l[j])
+                if size > bestSize { bestSize = size; best = g }
+                g += 1
+            }
+            if g == k { g = k + 1; best = k; reduction = .infinity }
+            let remaining = slope - reduction
+            if remaining <= SimplexTolerance.primal || !reduction.isFinite || g >= cands.count {
+                if remaining > SimplexTolerance.primal && reduction.isFinite {
+                    // Every breakpoint passed and the row is still infeasible: dual unbounded.
+                    return (-1, [])
+                }
+                let flips = cands[0..<k].map(\.j)
+                return (cands[best].j, flips)
+            }
+            slope -= reduction
+            k = g
+        }
+        return (-1, [])
+    }
+
+    func residual() -> Double {
+        var r = [Double](repeating: 0, count: m)
+        for j in 0..<n { for e in cscStart[j]..<cscStart[j + 1] { r[cscRow[e]] += cscVal[e] * x[j] } }
+        var mx = 0.0
+        for i in 0..<m { mx = max(mx, abs(r[i] - x[n + i])) }
+        return mx
     }
 
     /// Cost shifting: a nonbasic variable whose reduced cost has the wrong sign and cannot
@@ -169,6 +225,7 @@ extension SimplexEngine {
             }
             computePrimal()
         }
+        if debugTrace { print("phase1 end it=\(iterations) outcome=\(outcome)") }
         // Back to the real bounds: each nonbasic to the bound its reduced cost prefers.
         for j in 0..<total where state[j] != .basic {
             var s = nonbasicState(lower: lower[j], upper: upper[j])
