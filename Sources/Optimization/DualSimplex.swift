@@ -25,8 +25,9 @@ extension SimplexEngine {
                 var infeas = 0.0
                 if v < l[j] - SimplexTolerance.primal { infeas = l[j] - v } else if v > u[j] + SimplexTolerance.primal { infeas = v - u[j] }
                 if infeas > 0 {
+                    if !(weights[k] > 0 && weights[k].isFinite) { weights[k] = 1 }
                     let score = infeas * infeas / weights[k]
-                    if score > best { best = score; r = k }
+                    if score > best || r < 0 { best = score; r = k }
                 }
             }
             if r < 0 { return .optimal }
