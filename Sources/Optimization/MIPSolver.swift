@@ -53,10 +53,21 @@ public final class MIPSolver {
         self.model = model
         self.options = options
         lp = SimplexSolver(model: model, options: options.simplex)
-        let columns = ColumnView(model: model)
-        propagator = ActivityPropagator(model: model, columns: columns)
+        // The LP ignores out-of-range indices and zero or non-finite coefficients; so do we.
+        var rows = model
+        for i in rows.constraints.indices {
+            let row = rows.constraints[i]
+            let kept = row.indices.indices.filter { k in
+                row.indices[k] >= 0 && row.indices[k] < model.variables.count
+                    && row.coefficients[k] != 0 && row.coefficients[k].isFinite
+            }
+            rows.constraints[i].indices = kept.map { row.indices[$0] }
+            rows.constraints[i].coefficients = kept.map { row.coefficients[$0] }
+        }
+        let columns = ColumnView(model: rows)
+        propagator = ActivityPropagator(model: rows, columns: columns)
         integerVariables = model.variables.indices.filter { model.variables[$0].isInteger }
-        rounding = RoundingHeuristic(constraints: model.constraints, variables: model.variables, columns: columns)
+        rounding = RoundingHeuristic(constraints: rows.constraints, variables: model.variables, columns: columns)
         pseudocosts = Pseudocosts(count: model.variables.count)
         lpLower = model.variables.map(\.lower)
         lpUpper = model.variables.map(\.upper)
@@ -98,9 +109,13 @@ public final class MIPSolver {
         var next: BranchNode? = BranchNode(changes: [], bound: -.infinity, depth: 0, branching: nil)
         var stopped: (status: MIPStatus, node: BranchNode)?
         var unsolvedBound = Double.infinity
+        var incumbentAtLastPrune = incumbentValue
         while true {
             if next == nil {
-                queue.prune(keeping: worthExploring)
+                if incumbentValue < incumbentAtLastPrune {
+                    queue.prune(keeping: worthExploring)
+                    incumbentAtLastPrune = incumbentValue
+                }
                 next = queue.pop()
             }
             guard let node = next else { break }
@@ -280,10 +295,8 @@ public final class MIPSolver {
     // MARK: - LP and incumbents
 
     private func solveLP() -> LPSolution {
-        if let deadline {
-            let remaining = deadline - ContinuousClock.now
-            let seconds = Double(remaining.components.seconds) + Double(remaining.components.attoseconds) * 1e-18
-            lp.options.timeLimit = max(0, min(seconds, options.simplex.timeLimit ?? seconds))
+        if let seconds = secondsLeft() {
+            lp.options.timeLimit = min(seconds, options.simplex.timeLimit ?? seconds)
         }
         let solution = lp.solve()
         iterations += solution.iterations
@@ -378,6 +391,13 @@ public final class MIPSolver {
         return ContinuousClock.now >= deadline
     }
 
+    /// Seconds until the time limit (never negative), nil without one.
+    private func secondsLeft() -> Double? {
+        guard let deadline else { return nil }
+        let remaining = (deadline - ContinuousClock.now).components
+        return max(0, Double(remaining.seconds) + Double(remaining.attoseconds) * 1e-18)
+    }
+
     /// The answer in the model's sense; `bound` is the internal (minimization) lower bound.
     private func result(_ status: MIPStatus, bound: Double) -> MIPSolution {
         let gap: Double
@@ -400,10 +420,7 @@ public final class MIPSolver {
         feasibility.objectiveOffset = 0
         guard feasibility != model else { return result(.nodeLimit, bound: -.infinity) }
         var subOptions = options
-        if let deadline {
-            let remaining = deadline - ContinuousClock.now
-            subOptions.timeLimit = max(0, Double(remaining.components.seconds))
-        }
+        subOptions.timeLimit = secondsLeft()
         let search = MIPSolver(model: feasibility, options: subOptions).solve()
         nodes += search.nodes
         iterations += search.lpIterations
