@@ -307,11 +307,16 @@ public final class MIPSolver {
         integerVariables.filter { abs(values[$0] - values[$0].rounded()) > options.integralityTolerance }
     }
 
-    /// Takes `values` (integer variables rounded) as incumbent if feasible and better.
+    /// Takes `values` as incumbent if feasible and better: with integer variables rounded
+    /// exactly, or else (when rounding 1e-7 away breaks a row with large coefficients) as
+    /// they are, integral within the integrality tolerance.
     private func offerIncumbent(_ values: [Double]) {
         var point = values
         for j in integerVariables { point[j] = point[j].rounded() + 0 }  // + 0 turns −0 into 0
-        guard rounding.isFeasible(point) else { return }
+        if !rounding.isFeasible(point, integralityTolerance: 0) {
+            point = values
+            guard rounding.isFeasible(point, integralityTolerance: options.integralityTolerance) else { return }
+        }
         var objective = model.objectiveOffset
         for (j, variable) in model.variables.enumerated() { objective += variable.cost * point[j] }
         let value = sign * objective
