@@ -90,6 +90,23 @@ public final class MIPSolver {
 
     /// Runs branch and bound to optimality or a limit.
     public func solve() -> MIPSolution {
+        let answer = search()
+        parkAtRoot()
+        return answer
+    }
+
+    /// Leaves the LP at the optimum of the root relaxation with the model's own bounds, so
+    /// the next solve after an objective change starts primal feasible near its root optimum
+    /// rather than from the last node of this tree.
+    private func parkAtRoot() {
+        for j in modified { isModified[j] = false }
+        modified = []
+        for (j, variable) in model.variables.enumerated() { setLPBounds(j, variable.lower, variable.upper) }
+        if let seconds = secondsLeft(), seconds == 0 { return }
+        _ = lp.solve()
+    }
+
+    private func search() -> MIPSolution {
         let clock = ContinuousClock()
         deadline = options.timeLimit.map { clock.now + .seconds($0) }
         lp.options = options.simplex
