@@ -450,7 +450,9 @@ public final class MIPSolver {
         case .optimal:
             return MIPSolution(status: .unbounded, objective: -sign * .infinity, bestBound: -sign * .infinity, gap: 0,
                                values: search.values, nodes: nodes, lpIterations: iterations)
-        case .infeasible, .unbounded, .nodeLimit, .timeLimit:
+        case .infeasible:
+            return result(.infeasible, bound: .infinity)
+        case .unbounded, .nodeLimit, .timeLimit:
             return result(search.status == .unbounded ? .nodeLimit : search.status, bound: -.infinity)
         }
     }

@@ -264,6 +264,18 @@ private let exact = MIPOptions(relativeGap: 0, absoluteGap: 1e-9)
         #expect(point.count == 3 && point[0] - point[1] <= 1.5 && 3 * point[0] + point[2] >= 2.5 - 1e-9)
     }
 
+    /// LP relaxation unbounded (y is free to grow) but 2x + 2z = 3 has no integer point.
+    @Test func unboundedRelaxationOfAnInfeasibleProgram() {
+        var model = LinearModel(sense: .maximize)
+        model.addVariable(Variable(lower: 0, upper: 5, cost: 1, isInteger: true))
+        model.addVariable(Variable(lower: 0, upper: 5, cost: 0, isInteger: true))
+        model.addVariable(Variable(lower: 0, upper: .infinity, cost: 1))
+        model.addConstraint(Constraint(indices: [0, 1], coefficients: [2, 2], lower: 3, upper: 3))
+        let solution = MIPSolver(model: model).solve()
+        #expect(solution.status == .infeasible)
+        #expect(solution.objective == -.infinity && solution.values == nil)
+    }
+
     /// LP relaxation unbounded and no integer point: the feasibility search cannot end, so a limit stops it.
     @Test func unboundedRelaxationWithoutIntegerPointsStopsAtTheLimit() {
         var model = LinearModel(sense: .maximize)
