@@ -217,7 +217,6 @@ extension SimplexEngine {
             }
             computePrimal()
         }
-        if debugTrace { print("phase1 end it=\(iterations) outcome=\(outcome)") }
         // Back to the real bounds: each nonbasic to the bound its reduced cost prefers.
         for j in 0..<total where state[j] != .basic {
             var s = nonbasicState(lower: lower[j], upper: upper[j])

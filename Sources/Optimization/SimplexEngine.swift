@@ -226,7 +226,6 @@ struct SimplexEngine {
             weights[k] = 1
         }
         lu = factor
-        if debugTrace && iterations % 1000 < 100 { print("refactor it=\(iterations) m=\(m) LU nnz=\(factor.factorNonzeros) repl=\(factor.replacements.count)") }
     }
 
     /// x_B = −B⁻¹ Σ_{j nonbasic} a_j x_j.
