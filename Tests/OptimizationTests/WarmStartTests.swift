@@ -72,14 +72,21 @@ import Testing
     @Test(arguments: 0..<6)
     func addVariableReoptimizes(seed: Int) {
         let solver = SimplexSolver(model: Self.baseModel(seed))
-        guard solver.solve().status == .optimal else { return }
+        let first = solver.solve()
+        guard first.status == .optimal else { return }
         var rng = TestRandom(seed: UInt64(seed) + 99)
         let m = solver.model.constraints.count
+        // Column generation: new columns priced by the current duals with reduced cost ∓1.
         for _ in 0..<2 {
             var entries: [(row: Int, coefficient: Double)] = []
-            for i in 0..<m where rng.uniform(0, 1) < 0.3 { entries.append((i, Double(rng.int(-5, 5)))) }
-            let better = solver.model.sense == .minimize ? -8.0 : 8.0
-            solver.addVariable(Variable(lower: 0, upper: 10, cost: better), entries: entries)
+            var priced = 0.0
+            for i in 0..<m where rng.uniform(0, 1) < 0.3 {
+                let a = Double(rng.int(-5, 5))
+                entries.append((i, a))
+                priced += a * first.rowDuals[i]
+            }
+            let cost = solver.model.sense == .minimize ? priced - 1 : priced + 1
+            solver.addVariable(Variable(lower: 0, upper: 10, cost: cost), entries: entries)
         }
         let warm = solver.solve()
         let cold = SimplexSolver(model: solver.model).solve()
