@@ -25,8 +25,9 @@ extension SimplexEngine {
                 var infeas = 0.0
                 if v < l[j] - SimplexTolerance.primal { infeas = l[j] - v } else if v > u[j] + SimplexTolerance.primal { infeas = v - u[j] }
                 if infeas > 0 {
+                    if !(weights[k] > 0 && weights[k].isFinite) { weights[k] = 1 }
                     let score = infeas * infeas / weights[k]
-                    if score > best { best = score; r = k }
+                    if score > best || r < 0 { best = score; r = k }
                 }
             }
             if r < 0 { return .optimal }
@@ -38,36 +39,8 @@ extension SimplexEngine {
             let rho = btranUnit(r)
             computePivotRow(rho)
 
-            // Harris pass 1: largest step keeping every reduced cost within tolerance.
-            let tol = SimplexTolerance.dual
-            var bound = Double.infinity
-            for j in rowAlphaIndex where l[j] != u[j] {
-                let a = sign * rowAlpha[j]
-                if abs(a) < SimplexTolerance.dualPivot { continue }
-                switch state[j] {
-                case .atLower where a > 0: bound = min(bound, (d[j] + tol) / a)
-                case .atUpper where a < 0: bound = min(bound, (d[j] - tol) / a)
-                case .atZero: bound = min(bound, (abs(d[j]) + tol) / abs(a))
-                default: break
-                }
-            }
-            // Pass 2: among steps within that bound, the largest pivot.
-            var q = -1
-            var qSize = 0.0
-            if bound < .infinity {
-                for j in rowAlphaIndex where l[j] != u[j] {
-                    let a = sign * rowAlpha[j]
-                    if abs(a) < SimplexTolerance.dualPivot { continue }
-                    let ratio: Double
-                    switch state[j] {
-                    case .atLower where a > 0: ratio = max(d[j], 0) / a
-                    case .atUpper where a < 0: ratio = min(d[j], 0) / a
-                    case .atZero: ratio = abs(d[j]) / abs(a)
-                    default: continue
-                    }
-                    if ratio <= bound && abs(a) > qSize { qSize = abs(a); q = j }
-                }
-            }
+            let slope = toUpper ? x[leaving] - u[leaving] : l[leaving] - x[leaving]
+            let (q, flips) = dualRatioTest(sign: sign, slope: slope, lower: l, upper: u)
             if q < 0 {
                 // Dual unbounded: the row proves primal infeasibility, unless the factors are stale.
                 if verifiedInfeasible || (lu?.updateCount ?? 0) == 0 { return .infeasible }
@@ -93,6 +66,24 @@ extension SimplexEngine {
             }
             for j in rowAlphaIndex { d[j] -= theta * rowAlpha[j] }
             d[q] = 0
+            // Bound flips passed by the long step move x_B by −B⁻¹ Σ a_j Δx_j.
+            if !flips.isEmpty {
+                var delta = [Double](repeating: 0, count: m)
+                for j in flips {
+                    let toUpperBound = state[j] == .atLower
+                    let newValue = toUpperBound ? u[j] : l[j]
+                    let change = newValue - x[j]
+                    state[j] = toUpperBound ? .atUpper : .atLower
+                    x[j] = newValue
+                    if j < n {
+                        for e in cscStart[j]..<cscStart[j + 1] { delta[cscRow[e]] -= cscVal[e] * change }
+                    } else {
+                        delta[j - n] += change
+                    }
+                }
+                lu?.ftran(&delta, work: &workM)
+                for k in 0..<m where delta[k] != 0 { x[basic[k]] += delta[k] }
+            }
             // Primal step.
             let thetaP = (x[leaving] - target) / pivotCol
             for k in 0..<m where alphaQ[k] != 0 { x[basic[k]] -= thetaP * alphaQ[k] }
@@ -101,7 +92,10 @@ extension SimplexEngine {
             // Dual steepest-edge weights, with τ = B⁻¹ρ from the old basis.
             var tau = rho
             lu?.ftran(&tau, work: &workM)
-            let wr = weights[r]
+            // The pivotal weight is recomputed exactly from ρ: the recurrence loses accuracy
+            // through cancellation, and every other update is scaled by it.
+            var wr = 0.0
+            for v in rho { wr += v * v }
             for k in 0..<m where alphaQ[k] != 0 && k != r {
                 let kappa = alphaQ[k] / pivotCol
                 weights[k] = max(weights[k] + kappa * (kappa * wr - 2 * tau[k]), 1e-4)
@@ -113,6 +107,60 @@ extension SimplexEngine {
             if l[leaving] == u[leaving] { state[leaving] = .atLower }
             iterations += 1
         }
+    }
+
+    /// Bound-flipping ratio test with Harris tolerances. Breakpoints `t_j = d_j / a_j` are
+    /// passed in increasing order while the dual objective still improves: passing a boxed
+    /// variable's breakpoint flips it to its other bound and lowers the slope (initially the
+    /// primal infeasibility) by `|a_j|·(u_j − l_j)`. Within each group the largest `|a_j|`
+    /// is preferred. Returns the entering variable (−1 if none: dual unbounded) and the
+    /// variables to flip.
+    mutating func dualRatioTest(sign: Double, slope initialSlope: Double, lower l: [Double], upper u: [Double]) -> (Int, [Int]) {
+        let tol = SimplexTolerance.dual
+        // (ratio, Harris bound, variable)
+        var cands: [(ratio: Double, harris: Double, j: Int)] = []
+        for j in rowAlphaIndex where l[j] != u[j] {
+            let a = sign * rowAlpha[j]
+            if abs(a) < SimplexTolerance.dualPivot { continue }
+            switch state[j] {
+            case .atLower where a > 0: cands.append((max(d[j], 0) / a, (d[j] + tol) / a, j))
+            case .atUpper where a < 0: cands.append((min(d[j], 0) / a, (d[j] - tol) / a, j))
+            case .atZero: cands.append((abs(d[j]) / abs(a), (abs(d[j]) + tol) / abs(a), j))
+            default: break
+            }
+        }
+        // Walk the breakpoints group by group (usually one or two groups; no full sort).
+        var slope = initialSlope
+        var flips: [Int] = []
+        while !cands.isEmpty {
+            var bound = Double.infinity
+            for c in cands { bound = min(bound, c.harris) }
+            var reduction = 0.0
+            var best = -1
+            var bestSize = 0.0
+            for (k, c) in cands.enumerated() where c.ratio <= bound {
+                let size = abs(rowAlpha[c.j])
+                reduction += size * (u[c.j] - l[c.j])
+                if size > bestSize { bestSize = size; best = k }
+            }
+            if best < 0 {
+                // Only tolerance-infeasible reduced costs: take the smallest ratio.
+                best = 0
+                for (k, c) in cands.enumerated() where c.ratio < cands[best].ratio { best = k }
+                reduction = .infinity
+            }
+            if slope - reduction <= SimplexTolerance.primal || !reduction.isFinite {
+                return (cands[best].j, flips)
+            }
+            slope -= reduction
+            var kept: [(ratio: Double, harris: Double, j: Int)] = []
+            for c in cands {
+                if c.ratio <= bound { flips.append(c.j) } else { kept.append(c) }
+            }
+            cands = kept
+        }
+        // Every breakpoint passed and the row is still infeasible: dual unbounded.
+        return (-1, [])
     }
 
     /// Cost shifting: a nonbasic variable whose reduced cost has the wrong sign and cannot
