@@ -1,6 +1,4 @@
 /// Chooses between the dual and primal phases until the basis is optimal or a verdict is reached.
-import Foundation
-let debugTrace = ProcessInfo.processInfo.environment["LPTRACE"] != nil
 extension SimplexEngine {
     mutating func run() -> SimplexOutcome {
         rebuildMatrixIfNeeded()
@@ -11,7 +9,6 @@ extension SimplexEngine {
             _ = computeDual(costs: cost)
             let primalOK = isPrimalFeasible(lower: lower, upper: upper)
             let dualBadNow = dualInfeasibleCount()
-            if debugTrace { print("pass dualBad=\(dualBadNow) primalOK=\(primalOK) it=\(iterations) last=\(lastOutcome)") }
             if dualBadNow == 0 && primalOK { return .optimal }
             if primalOK {
                 // Primal feasible (e.g. after the perturbed dual, new columns or new costs).
