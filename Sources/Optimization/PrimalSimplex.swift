@@ -11,6 +11,7 @@ extension SimplexEngine {
         var stalled = 0
         var lastObjective = Double.infinity
         var verifiedOptimal = false
+        var unblockedRetries = 0
         while true {
             if let stop = limitReached() { return stop }
             if needsRefactor {
@@ -99,9 +100,16 @@ extension SimplexEngine {
                 continue
             }
             if r < 0 {
-                if infeasible { lu = nil; continue }
+                // Phase 1 cannot be unbounded; a fresh factorization usually explains it.
+                if infeasible {
+                    unblockedRetries += 1
+                    if unblockedRetries > 2 { return .restart }
+                    lu = nil
+                    continue
+                }
                 return .unbounded
             }
+            unblockedRetries = 0
             let leaving = basic[r]
             let rate = -direction * alpha[r]
             let leavingState: VariableState

@@ -210,16 +210,15 @@ struct SimplexEngine {
             logicalRow[0] = j - nn
             return (logicalRow[0...0], minusOne[0...0])
         }
-        for (k, r) in factor.replacements {
+        // Two passes: a logical named for a free row may itself sit at a dependent position.
+        for (k, _) in factor.replacements {
             let old = basic[k]
             position[old] = -1
             state[old] = nonbasicState(lower: lower[old], upper: upper[old])
             x[old] = nonbasicValue(state[old], lower: lower[old], upper: upper[old])
+        }
+        for (k, r) in factor.replacements {
             let logical = n + r
-            if position[logical] >= 0 {
-                // The logical is basic elsewhere only if the factor is inconsistent; keep it simple.
-                continue
-            }
             basic[k] = logical
             position[logical] = k
             state[logical] = .basic
