@@ -99,9 +99,10 @@ public final class MIPSolver {
     /// the next solve after an objective change starts primal feasible near its root optimum
     /// rather than from the last node of this tree.
     private func parkAtRoot() {
+        guard let root = rootBounds else { return }
         for j in modified { isModified[j] = false }
         modified = []
-        for (j, variable) in model.variables.enumerated() { setLPBounds(j, variable.lower, variable.upper) }
+        for j in root.lower.indices { setLPBounds(j, root.lower[j], root.upper[j]) }
         if let seconds = secondsLeft(), seconds == 0 { return }
         _ = lp.solve()
     }
@@ -232,18 +233,27 @@ public final class MIPSolver {
 
     // MARK: - Bounds
 
-    /// Sets the solve's global bounds: model bounds, integer bounds rounded inward, then
-    /// propagated over all rows. False when they admit no point.
-    private func setGlobalBounds() -> Bool {
-        globalLower = model.variables.map(\.lower)
-        globalUpper = model.variables.map(\.upper)
+    /// Model bounds with integer bounds rounded inward, then propagated over all rows; nil
+    /// when they admit no point. They do not depend on the objective, so they are computed once.
+    private lazy var rootBounds: (lower: [Double], upper: [Double])? = {
+        var lower = model.variables.map(\.lower)
+        var upper = model.variables.map(\.upper)
         let tolerance = options.integralityTolerance
         for j in integerVariables {
-            globalLower[j] = (globalLower[j] - tolerance).rounded(.up)
-            globalUpper[j] = (globalUpper[j] + tolerance).rounded(.down)
+            lower[j] = (lower[j] - tolerance).rounded(.up)
+            upper[j] = (upper[j] + tolerance).rounded(.down)
         }
-        for j in globalLower.indices where globalLower[j] > globalUpper[j] { return false }
-        guard propagator.propagate(lower: &globalLower, upper: &globalUpper, seeds: nil) != nil else { return false }
+        for j in lower.indices where lower[j] > upper[j] { return nil }
+        guard propagator.propagate(lower: &lower, upper: &upper, seeds: nil) != nil else { return nil }
+        return (lower, upper)
+    }()
+
+    /// Starts the solve's global bounds (tightened later by reduced-cost fixing) at the root
+    /// bounds and puts them into the LP. False when they admit no point.
+    private func setGlobalBounds() -> Bool {
+        guard let root = rootBounds else { return false }
+        globalLower = root.lower
+        globalUpper = root.upper
         for j in modified { isModified[j] = false }
         modified = []
         for j in globalLower.indices { setLPBounds(j, globalLower[j], globalUpper[j]) }
