@@ -223,6 +223,7 @@ struct SimplexEngine {
             weights[k] = 1
         }
         lu = factor
+        if debugTrace && iterations % 1000 < 100 { print("refactor it=\(iterations) m=\(m) LU nnz=\(factor.factorNonzeros) repl=\(factor.replacements.count)") }
     }
 
     /// x_B = −B⁻¹ Σ_{j nonbasic} a_j x_j.
@@ -325,7 +326,7 @@ struct SimplexEngine {
 
     var needsRefactor: Bool {
         guard let f = lu else { return true }
-        return f.updateCount >= Self.refactorInterval || f.etaNonzeros > 2 * f.factorNonzeros + 10 * m
+        return f.updateCount >= Self.refactorInterval || f.etaNonzeros > f.factorNonzeros + 2 * m
     }
 
     // MARK: feasibility measures
