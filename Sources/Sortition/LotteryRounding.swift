@@ -33,14 +33,17 @@ public struct Lottery: Sendable {
 ///    then the active row of least weight (≤ 2K) is released.
 /// 3. Members of a type take its seats round-robin (`TypePanel.people(in:cursor:)`), so they
 ///    differ by at most one seat from each other.
-/// 4. A bounded local search then moves single copies between panels while that strictly lowers
-///    the largest deviation (never raising it, so the bound stays).
+/// 4. Bounded local searches then move single copies between panels: one lowering the largest
+///    deviation (never raising it), one lowering the sum of squared deviations first; the lottery
+///    keeps the result with the lower maximum, so the bound of step 2 stays.
 ///
 /// Guarantee (proved, Beck–Fiala): every person is within (2K + 1)/m of their exact probability,
 /// (K + 1)/m when no row had to be released — for k = 20 and m = 1000 that is at most 0.041.
 /// This is far weaker than the 1/m the issue asks for, which no known method guarantees in
-/// general; `Lottery.maxDeviation` reports what was achieved, and on the shared instances
-/// it is below 1/m (see the tests and the draw helper's report).
+/// general; `Lottery.maxDeviation` reports what was achieved. Measured with m = 1000 on the
+/// shared instances: 0.0000 (to four places) on `example_small_20` and `example_large_200`
+/// (three types; every type's seats divide evenly), 0.0016 on `sa_fixture_22` (122 types, mostly
+/// single people), i.e. 1.6/m.
 /// Deterministic: the same distribution and pool give the same lottery.
 public enum LotteryRounding {
     /// Fractional parts below this are treated as integral: LP solutions carry noise around 1e-9.
@@ -50,6 +53,10 @@ public enum LotteryRounding {
     /// Upper bound on local-search moves; each one strictly lowers the largest deviation,
     /// and in practice a few dozen suffice.
     static let maxLocalSearchMoves = 500
+    /// Candidate moves the local search may evaluate in all: about a second in a release build for
+    /// panels of 100 seats; small lotteries finish long before, large ones stop early (still valid,
+    /// since every accepted move only lowered the deviation).
+    static let localSearchEvaluations = 5_000_000
 
     /// The lottery of `size` panels for `distribution` over `pool`'s types.
     public static func round(
@@ -66,8 +73,15 @@ public enum LotteryRounding {
         let probabilities = weights.map { $0 / total }
 
         var problem = RoundingProblem(panels: distribution.panels, typeSizes: typeSizes, probabilities: probabilities, m: m)
-        var multiplicities = problem.beckFiala()
-        problem.localSearch(&multiplicities)
+        let rounded = problem.beckFiala()
+        // Two local searches from the Beck–Fiala rounding; the lottery takes the better one.
+        var byMaximum = rounded
+        problem.localSearch(&byMaximum)
+        var bySquares = rounded
+        problem.localSearch(&bySquares, squaresFirst: true)
+        problem.localSearch(&bySquares)
+        let multiplicities =
+            problem.largestDeviation(bySquares) < problem.largestDeviation(byMaximum) ? bySquares : byMaximum
 
         var cursor = [Int](repeating: 0, count: typeSizes.count)
         var panels: [[Int]] = []
@@ -224,35 +238,41 @@ private struct RoundingProblem {
     /// Gaussian elimination on [ones; rows] × columns; returns a null vector or nil if full column rank.
     private func solveNull(columns: [Int], rows: [Int]) -> [Double]? {
         let width = columns.count
-        var matrix = [[Double]](repeating: [Double](repeating: 0, count: width), count: rows.count + 1)
-        for c in 0..<width { matrix[0][c] = 1 }
+        let height = rows.count + 1
+        var matrix = [Double](repeating: 0, count: height * width)
+        for c in 0..<width { matrix[c] = 1 }
         let rowIndex = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1, $0 + 1) })
         for (c, column) in columns.enumerated() {
             for (type, count) in zip(panels[column].types, panels[column].counts) {
-                if let r = rowIndex[type] { matrix[r][c] = Double(count) / Double(typeSizes[type]) }
+                if let r = rowIndex[type] { matrix[r * width + c] = Double(count) / Double(typeSizes[type]) }
             }
         }
         var pivotColumns: [Int] = []
-        var rank = 0
-        for c in 0..<width where rank < matrix.count {
-            var best = rank
-            for r in rank..<matrix.count where abs(matrix[r][c]) > abs(matrix[best][c]) { best = r }
-            guard abs(matrix[best][c]) > LotteryRounding.pivotTolerance else { continue }
-            matrix.swapAt(rank, best)
-            let pivot = matrix[rank][c]
-            for k in 0..<width { matrix[rank][k] /= pivot }
-            for r in 0..<matrix.count where r != rank && matrix[r][c] != 0 {
-                let factor = matrix[r][c]
-                for k in 0..<width { matrix[r][k] -= factor * matrix[rank][k] }
+        matrix.withUnsafeMutableBufferPointer { a in
+            var rank = 0
+            for c in 0..<width where rank < height {
+                var best = rank
+                for r in rank..<height where abs(a[r * width + c]) > abs(a[best * width + c]) { best = r }
+                guard abs(a[best * width + c]) > LotteryRounding.pivotTolerance else { continue }
+                if best != rank {
+                    for k in 0..<width { a.swapAt(rank * width + k, best * width + k) }
+                }
+                let pivot = a[rank * width + c]
+                for k in c..<width { a[rank * width + k] /= pivot }
+                for r in 0..<height where r != rank {
+                    let factor = a[r * width + c]
+                    if factor == 0 { continue }
+                    for k in c..<width { a[r * width + k] -= factor * a[rank * width + k] }
+                }
+                pivotColumns.append(c)
+                rank += 1
             }
-            pivotColumns.append(c)
-            rank += 1
         }
         let pivotSet = Set(pivotColumns)
         guard let free = (0..<width).first(where: { !pivotSet.contains($0) }) else { return nil }
         var vector = [Double](repeating: 0, count: width)
         vector[free] = 1
-        for (r, c) in pivotColumns.enumerated() { vector[c] = -matrix[r][free] }
+        for (r, c) in pivotColumns.enumerated() { vector[c] = -matrix[r * width + free] }
         return vector
     }
 
@@ -273,6 +293,15 @@ private struct RoundingProblem {
 
     // MARK: - Local search
 
+    /// The largest deviation in seats of any person for these copies per panel.
+    func largestDeviation(_ copies: [Int]) -> Double {
+        var seats = [Int](repeating: 0, count: typeSizes.count)
+        for (index, panel) in panels.enumerated() where copies[index] > 0 {
+            for (type, count) in zip(panel.types, panel.counts) { seats[type] += copies[index] * count }
+        }
+        return typeSizes.indices.map { deviation(type: $0, seats: seats[$0]) }.max() ?? 0
+    }
+
     /// The largest deviation (in seats) of a member of `type` when the type holds `seats` lottery
     /// seats, given round-robin realization (members get ⌊S/n⌋ or ⌈S/n⌉ seats).
     func deviation(type: Int, seats: Int) -> Double {
@@ -285,31 +314,74 @@ private struct RoundingProblem {
 
     /// Step 4: moves one copy from one panel to another while that lowers the largest deviation of
     /// any person, or keeps it and lowers the sum of squared deviations; bounded in moves.
-    func localSearch(_ copies: inout [Int]) {
+    /// With `squaresFirst` it lowers the sum of squares alone (which may raise the maximum; the
+    /// caller then runs the ordinary search and keeps whichever result has the lower maximum).
+    /// Each move is sought for the worst type only: a copy leaves a panel pushing it the wrong way
+    /// (hardest first) and goes to whichever panel scores best; the search stops after
+    /// `localSearchEvaluations` candidate moves.
+    func localSearch(_ copies: inout [Int], squaresFirst: Bool = false) {
         let tolerance = LotteryRounding.integralityTolerance
         var seats = [Int](repeating: 0, count: typeSizes.count)
         for (index, panel) in panels.enumerated() where copies[index] > 0 {
             for (type, count) in zip(panel.types, panel.counts) { seats[type] += copies[index] * count }
         }
         var devs = typeSizes.indices.map { deviation(type: $0, seats: seats[$0]) }
-        for _ in 0..<LotteryRounding.maxLocalSearchMoves {
+        var delta = [Int](repeating: 0, count: typeSizes.count)
+        var touched: [Int] = []
+        var budget = LotteryRounding.localSearchEvaluations
+        for _ in 0..<LotteryRounding.maxLocalSearchMoves where budget > 0 {
             let order = devs.indices.sorted { devs[$0] > devs[$1] || devs[$0] == devs[$1] && $0 < $1 }
             guard let worst = order.first, devs[worst] > tolerance else { return }
-            let current = (max: devs[worst], squares: devs.reduce(0) { $0 + $1 * $1 })
-            let target = Double(m) * typeProbability[worst]
-            let wantMore = Double(seats[worst]) / Double(typeSizes[worst]) < target
+            let currentMax = devs[worst]
+            let currentSquares = devs.reduce(0) { $0 + $1 * $1 }
+            let wantMore = Double(seats[worst]) / Double(typeSizes[worst]) < Double(m) * typeProbability[worst]
+            // Panels holding copies, those pushing the worst type hardest the wrong way first.
+            let sources = panels.indices.filter { copies[$0] > 0 }.sorted {
+                let a = panels[$0].count(ofType: worst), b = panels[$1].count(ofType: worst)
+                return (wantMore ? a < b : a > b) || a == b && $0 < $1
+            }
             var best: (from: Int, to: Int, max: Double, squares: Double)?
-            for from in panels.indices where copies[from] > 0 {
-                let fromCount = panels[from].count(ofType: worst)
-                for to in panels.indices where to != from {
-                    let toCount = panels[to].count(ofType: worst)
-                    guard wantMore ? toCount > fromCount : toCount < fromCount else { continue }
-                    let score = moveScore(from: from, to: to, seats: seats, devs: devs, order: order, squares: current.squares)
-                    let better = score.max < current.max - tolerance
-                        || score.max <= current.max + tolerance && score.squares < current.squares - tolerance
-                    guard better else { continue }
-                    if let b = best, (b.max, b.squares) <= (score.max, score.squares) { continue }
-                    best = (from, to, score.max, score.squares)
+            // First only moves that help the worst type; when none does, any move that keeps the
+            // largest deviation and lowers the sum of squares (so the search can leave plateaus).
+            for focused in [true, false] where best == nil {
+                for from in sources where budget > 0 {
+                    let fromCount = panels[from].count(ofType: worst)
+                    for to in panels.indices where to != from {
+                        let toCount = panels[to].count(ofType: worst)
+                        if focused, !(wantMore ? toCount > fromCount : toCount < fromCount) { continue }
+                        if !focused, toCount == fromCount ? false : (wantMore ? toCount > fromCount : toCount < fromCount) { continue }
+                        budget -= 1
+                        for (type, count) in zip(panels[from].types, panels[from].counts) {
+                            if delta[type] == 0 { touched.append(type) }
+                            delta[type] -= count
+                        }
+                        for (type, count) in zip(panels[to].types, panels[to].counts) {
+                            if delta[type] == 0 { touched.append(type) }
+                            delta[type] += count
+                        }
+                        var newMax = 0.0, newSquares = currentSquares
+                        for type in touched {
+                            let dev = deviation(type: type, seats: seats[type] + delta[type])
+                            newMax = Swift.max(newMax, dev)
+                            newSquares += dev * dev - devs[type] * devs[type]
+                        }
+                        if let unchanged = order.first(where: { !touched.contains($0) }) {
+                            newMax = Swift.max(newMax, devs[unchanged])
+                        }
+                        for type in touched { delta[type] = 0 }
+                        touched.removeAll(keepingCapacity: true)
+                        let better = squaresFirst
+                            ? newSquares < currentSquares - tolerance
+                            : newMax < currentMax - tolerance
+                                || newMax <= currentMax + tolerance && newSquares < currentSquares - tolerance
+                        guard better else { continue }
+                        if let b = best,
+                            squaresFirst ? b.squares <= newSquares : (b.max, b.squares) <= (newMax, newSquares)
+                        {
+                            continue
+                        }
+                        best = (from, to, newMax, newSquares)
+                    }
                 }
             }
             guard let move = best else { return }
@@ -321,24 +393,5 @@ private struct RoundingProblem {
                 devs[type] = deviation(type: type, seats: seats[type])
             }
         }
-    }
-
-    /// The largest deviation and the sum of squared deviations after moving one copy from `from`
-    /// to `to`; `order` lists the types by current deviation, largest first.
-    private func moveScore(from: Int, to: Int, seats: [Int], devs: [Double], order: [Int], squares: Double)
-        -> (max: Double, squares: Double)
-    {
-        var changed: [Int: Int] = [:]
-        for (type, count) in zip(panels[from].types, panels[from].counts) { changed[type, default: seats[type]] -= count }
-        for (type, count) in zip(panels[to].types, panels[to].counts) { changed[type, default: seats[type]] += count }
-        var worst = 0.0
-        var newSquares = squares
-        for (type, newSeats) in changed {
-            let dev = deviation(type: type, seats: newSeats)
-            worst = Swift.max(worst, dev)
-            newSquares += dev * dev - devs[type] * devs[type]
-        }
-        if let unchanged = order.first(where: { changed[$0] == nil }) { worst = Swift.max(worst, devs[unchanged]) }
-        return (worst, newSquares)
     }
 }

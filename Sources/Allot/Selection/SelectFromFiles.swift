@@ -97,6 +97,17 @@ public enum SelectFromFiles {
         progress?("pool: \(pool.count) people in \(pool.typeCount) types; panel size \(request.panelSize)")
 
         let drawn: DrawnLottery
+        if request.algorithm == .legacy {
+            // LEXIMIN runs the same check itself; LEGACY would only hit dead ends.
+            progress?("checking that some panel meets the quotas")
+            let report: FeasibilityReport
+            do {
+                report = try FeasibilityCheck.check(pool: pool, quotas: quotas)
+            } catch {
+                throw .algorithmFailed(error.description)
+            }
+            guard report.feasible else { throw .infeasible(diagnostics: diagnostics(report)) }
+        }
         switch request.algorithm {
         case .leximin:
             drawn = try leximinLottery(pool: pool, quotas: quotas, lotterySize: request.lotterySize, progress: progress)
@@ -139,7 +150,41 @@ public enum SelectFromFiles {
     static func leximinLottery(
         pool: Pool, quotas: Quotas, lotterySize: Int, progress: (@Sendable (String) -> Void)?
     ) throws(SelectFromFilesError) -> DrawnLottery {
-        throw .algorithmFailed("LEXIMIN is not available in this build yet; use --algorithm legacy")
+        let clock = ContinuousClock()
+        let start = clock.now
+        var handler: ProgressHandler?
+        if let progress {
+            handler = { (step: SelectionProgress) in
+                let elapsed = String(format: "%.1f", seconds(clock.now - start))
+                let fixed = Int((step.fixedShare * 100).rounded())
+                progress("\(step.stage.rawValue): \(fixed)% of types fixed, \(step.panels) panels, \(elapsed) s")
+            }
+        }
+        let distribution: Distribution
+        do {
+            distribution = try Leximin.distribution(pool: pool, quotas: quotas, progress: handler)
+        } catch .infeasible(let report) {
+            throw .infeasible(diagnostics: diagnostics(report))
+        } catch {
+            throw .algorithmFailed(error.description)
+        }
+        progress?("rounding \(distribution.panels.count) panels to a lottery of \(lotterySize)")
+        let lottery: Lottery
+        do {
+            lottery = try LotteryRounding.round(distribution, pool: pool, size: lotterySize)
+        } catch {
+            throw .algorithmFailed(error.description)
+        }
+        return DrawnLottery(
+            panels: lottery.panels, probabilities: distribution.personProbabilities(in: pool),
+            distributionSize: distribution.probabilities.count { $0 > 0 }, deviation: lottery.maxDeviation)
+    }
+
+    /// The conflicts and the suggested relaxation, as lines a person can act on.
+    static func diagnostics(_ report: FeasibilityReport) -> [String] {
+        let conflicts = report.conflicts.isEmpty ? ["no panel meets all quotas at once"] : report.conflicts
+        let relaxations = report.relaxations.map { "suggestion: \($0.description)" }
+        return conflicts + (relaxations.isEmpty ? ["no relaxation within min_flex/max_flex makes them feasible"] : relaxations)
     }
 
     /// LEGACY: the lottery is `lotterySize` independent LEGACY panels, so each person's share of

@@ -1,0 +1,68 @@
+import Foundation
+import Sortition
+import Testing
+@testable import Allot
+
+@Suite struct SelectFromFilesTests {
+    /// Outside truth: LEXIMIN gives everyone 10% on `example_small_20` (published, exact).
+    @Test func leximinOnExampleSmallMatchesThePublishedMinimumAndVerifies() throws {
+        let result = try SelectFromFiles.run(
+            SelectionRequest(
+                featuresPath: SelectionFixtures.instance("example_small_20", "categories.csv"),
+                peoplePath: SelectionFixtures.instance("example_small_20", "respondents.csv"), panelSize: 20,
+                algorithm: .leximin, beacon: "leximin test"))
+        #expect(abs(result.minProbability - 0.1) < 1e-4)
+        #expect(!result.estimated)
+        #expect(result.record.lottery.count == DrawProtocol.defaultLotterySize)
+        #expect(result.lotteryDeviation < 1.0 / 1000)
+        #expect(abs(result.probabilities.values.reduce(0, +) - 20) < 1e-6)
+        #expect(DrawVerifier.verify(result.record).filter { !$0.passed }.isEmpty)
+    }
+
+    /// Joint quotas and households reach the record and every lottery panel keeps them.
+    @Test func jointQuotasAndHouseholdsAreKept() throws {
+        let directory = try SelectionFixtures.temporaryDirectory()
+        let features = try SelectionFixtures.write(
+            "feature,value,min,max\ngender,female,2,2\ngender,male,2,2\nage,young,1,3\nage,old,1,3\n", "features.csv",
+            in: directory)
+        var people = "id,gender,age,phone\n"
+        for i in 0..<12 {
+            people += "p\(i),\(i % 2 == 0 ? "female" : "male"),\(i % 3 == 0 ? "old" : "young"),\(i < 4 ? "555" : "\(i)")\n"
+        }
+        let peoplePath = try SelectionFixtures.write(people, "people.csv", in: directory)
+        let joint = try SelectionFixtures.write(
+            "feature1,value1,feature2,value2,min,max\ngender,female,age,old,1,1\n", "joint.csv", in: directory)
+        for algorithm in SelectionRequest.Algorithm.allCases {
+            let result = try SelectFromFiles.run(
+                SelectionRequest(
+                    featuresPath: features, peoplePath: peoplePath, panelSize: 4, algorithm: algorithm, lotterySize: 50,
+                    beacon: "b", householdColumns: ["phone"], jointQuotasPath: joint))
+            #expect(result.record.jointQuotas?.count == 1)
+            #expect(DrawVerifier.verify(result.record).filter { !$0.passed }.isEmpty)
+            let household: Set<String> = ["p0", "p1", "p2", "p3"]
+            for panel in result.record.lottery {
+                #expect(panel.filter(household.contains).count <= 1, "\(algorithm): \(panel)")
+                let oldWomen = panel.filter { ["p0", "p6"].contains($0) }
+                #expect(oldWomen.count == 1, "\(algorithm): \(panel)")
+            }
+        }
+    }
+
+    @Test func infeasibleQuotasNameTheConflictAndARelaxation() throws {
+        let directory = try SelectionFixtures.temporaryDirectory()
+        let features = try SelectionFixtures.write(
+            "feature,value,min,max,min_flex,max_flex\ngender,female,15,20,0,20\ngender,male,15,20,0,20\n",
+            "features.csv", in: directory)
+        for algorithm in SelectionRequest.Algorithm.allCases {
+            #expect {
+                try SelectFromFiles.run(
+                    SelectionRequest(
+                        featuresPath: features, peoplePath: SelectionFixtures.instance("example_small_20", "respondents.csv"),
+                        panelSize: 20, algorithm: algorithm))
+            } throws: { error in
+                guard case SelectFromFilesError.infeasible(let lines) = error else { return false }
+                return lines.contains { $0.hasPrefix("suggestion: lower the minimum") }
+            }
+        }
+    }
+}

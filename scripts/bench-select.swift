@@ -1,0 +1,99 @@
+// Runner for scripts/bench-select: times LEXIMIN (Sortition, release build) on one instance and prints
+// one line: algorithm n k types seconds peakRSS(MiB) min max panels. Compiled by the script with swiftc
+// against the release build's object files; not part of the package.
+import Foundation
+import Sortition
+
+/// Shares for the synthetic pools: (population share, volunteer-pool share). Volunteer pools are more
+/// educated and more middle-aged than the population (the skew every citizens'-assembly study reports).
+let attributes: [(name: String, values: [(String, Double, Double)])] = [
+    ("gender", [("female", 0.485, 0.56), ("male", 0.515, 0.44)]),
+    ("age", [("18-29", 0.17, 0.10), ("30-39", 0.21, 0.22), ("40-49", 0.17, 0.26), ("50-59", 0.17, 0.22), ("60-69", 0.16, 0.14), ("70+", 0.12, 0.06)]),
+    ("education", [("primary", 0.25, 0.08), ("secondary", 0.39, 0.27), ("college", 0.14, 0.25), ("bachelor+", 0.22, 0.40)]),
+    // Shanghai 2020 census district shares (shared/data/population/shanghai_districts_2020.csv), pool skewed to the centre.
+    ("district", [("pudong", 0.2284, 0.22), ("minhang", 0.1067, 0.10), ("baoshan", 0.0899, 0.08), ("songjiang", 0.0768, 0.06),
+                  ("jiading", 0.0738, 0.06), ("qingpu", 0.0511, 0.04), ("yangpu", 0.05, 0.07), ("putuo", 0.0498, 0.06),
+                  ("fengxian", 0.0459, 0.03), ("xuhui", 0.0448, 0.07), ("jingan", 0.0392, 0.06), ("jinshan", 0.0331, 0.02),
+                  ("hongkou", 0.0305, 0.04), ("changning", 0.0279, 0.04), ("huangpu", 0.0266, 0.04), ("chongming", 0.0255, 0.01)]),
+    ("income", [("q1", 0.2, 0.12), ("q2", 0.2, 0.17), ("q3", 0.2, 0.21), ("q4", 0.2, 0.24), ("q5", 0.2, 0.26)]),
+    ("occupation", [("worker", 0.25, 0.15), ("service", 0.25, 0.22), ("professional", 0.15, 0.28), ("clerical", 0.1, 0.15), ("retired", 0.2, 0.16), ("other", 0.05, 0.04)]),
+]
+
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state = state &+ 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+func synthetic(n: Int, k: Int, slack: Int) throws -> (Pool, Quotas) {
+    var random = SplitMix(state: UInt64(n) &* 31 &+ UInt64(k))
+    let shares = attributes.flatMap { attribute in attribute.values.map { TargetShare(feature: attribute.name, value: $0.0, share: $0.1) } }
+    let quotas = try Quotas.derived(panelSize: k, shares: shares, slack: slack)
+    let rows = (0..<n).map { _ in
+        attributes.map { attribute -> Int in
+            var u = Double(random.next() >> 11) / Double(1 << 53)
+            for (index, value) in attribute.values.enumerated() {
+                u -= value.2
+                if u < 0 { return index }
+            }
+            return attribute.values.count - 1
+        }
+    }
+    return (try Pool(features: quotas.features, ids: (0..<n).map { "p\($0)" }, valueIndices: rows), quotas)
+}
+
+func csv(_ path: String) throws -> [[String]] {
+    try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
+        .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+}
+
+func shared(_ directory: String, k: Int) throws -> (Pool, Quotas) {
+    let fixture = FileManager.default.fileExists(atPath: directory + "/features.csv")
+    let lines = try csv(directory + (fixture ? "/features.csv" : "/categories.csv")).dropFirst().map {
+        ValueQuota(feature: $0[0], value: $0[1], min: Int($0[2]) ?? -1, max: Int($0[3]) ?? -1)
+    }
+    let quotas = try Quotas(panelSize: k, quotas: lines)
+    let rows = try csv(directory + (fixture ? "/candidates.csv" : "/respondents.csv"))
+    let header = rows[0]
+    let candidates = rows.dropFirst().enumerated().map { number, row in
+        Candidate(id: String(number), values: Dictionary(uniqueKeysWithValues: zip(header, row)))
+    }
+    return (try Pool(features: quotas.features, candidates: candidates), quotas)
+}
+
+func peakRSSMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kb = Double(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return -1 }
+    return kb / 1024
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 4, let k = Int(arguments[3]) else {
+    FileHandle.standardError.write("usage: runner shared DIR K | runner synthetic N K [SLACK]\n".data(using: .utf8) ?? Data())
+    exit(2)
+}
+do {
+    let (pool, quotas) = arguments[1] == "shared"
+        ? try shared(arguments[2], k: k)
+        : try synthetic(n: Int(arguments[2]) ?? 0, k: k, slack: arguments.count > 4 ? Int(arguments[4]) ?? 1 : 1)
+    let verbose = ProcessInfo.processInfo.environment["BENCH_PROGRESS"] != nil
+    let start = ContinuousClock.now
+    let report: ProgressHandler = { progress in
+        let line = "\(progress.stage.rawValue) fixed \(progress.fixedShare) panels \(progress.panels) at \(ContinuousClock.now - start)\n"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+    let distribution = try Leximin.distribution(pool: pool, quotas: quotas, progress: verbose ? report : nil)
+    let elapsed = ContinuousClock.now - start
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    print(String(format: "leximin %d %d %d %.3f %.1f %.6f %.6f %d", pool.count, k, pool.typeCount, seconds, peakRSSMiB(),
+                 distribution.minimumProbability, distribution.maximumProbability, distribution.panels.count))
+} catch {
+    print("error: \(error)")
+    exit(1)
+}
