@@ -99,20 +99,28 @@ struct LeximinState {
             weights = weights.map { $0 * Double(typeCount) / total }
         }
         var uncovered = (0..<typeCount).filter { !covered[$0] }
+        var coverAll = true
         while let target = uncovered.first {
-            // Members of the target outweigh every other uncovered type together; the rest join if they can.
             var weights = [Double](repeating: 0, count: typeCount)
             for type in uncovered { weights[type] = 1 / Double(pool.typeMembers[type].count) }
-            weights[target] = Double(uncovered.count + 1)
-            guard let (panel, _) = try pricer.best(weights: weights, accuracy: .rough) else { throw .solverFailed("no panel found after the feasibility check found one") }
-            if panel.count(ofType: target) == 0 {
+            if !coverAll {
+                // Members of the target outweigh every other uncovered type together; the rest join if they can.
+                weights[target] = Double(uncovered.count + 1)
+            }
+            guard let (panel, _) = try pricer.best(weights: weights, accuracy: coverAll ? .rough : .exact) else {
+                throw .solverFailed("no panel found after the feasibility check found one")
+            }
+            let newlyCovered = panel.types.filter { !covered[$0] }
+            if coverAll {
+                // One panel seating as many uncovered types as it can; once that fails, go type by type.
+                coverAll = !newlyCovered.isEmpty
+            } else if panel.count(ofType: target) == 0 {
                 excluded[target] = exclusionReason(type: target, quotas: quotas)
                 fixed[target] = 0
-            } else {
-                add(panel)
+                covered[target] = true
             }
-            for type in panel.types { covered[type] = true }
-            covered[target] = true
+            if !newlyCovered.isEmpty { add(panel) }
+            for type in newlyCovered { covered[type] = true }
             uncovered = uncovered.filter { !covered[$0] }
         }
     }
