@@ -120,6 +120,7 @@ struct LeximinState {
                 covered[target] = true
             }
             if !newlyCovered.isEmpty { add(panel) }
+            progress?(SelectionProgress(stage: .seeding, fixedShare: 0, panels: panels.count))
             for type in newlyCovered { covered[type] = true }
             uncovered = uncovered.filter { !covered[$0] }
         }
