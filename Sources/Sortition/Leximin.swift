@@ -27,6 +27,10 @@ public enum Leximin {
     static let fixedRelaxationStep = 1e-7
     /// Multiplicative-weights factor for the types on each seeding panel (the reference uses 0.8).
     static let seedDecay = 0.8
+    /// Extra panels sought per dual solve (multiple pricing), and how much the weights of types already
+    /// seated in this round are damped so that the next pricing looks elsewhere.
+    static let extraPanelsPerRound = 4
+    static let extraPanelDamping = 0.5
     /// Most relaxation steps before giving up (each gives way by `fixedRelaxationStep`).
     static let relaxationLimit = 1000
     /// Guard against endless column generation from numerical trouble.
@@ -95,20 +99,29 @@ struct LeximinState {
             weights = weights.map { $0 * Double(typeCount) / total }
         }
         var uncovered = (0..<typeCount).filter { !covered[$0] }
+        var coverAll = true
         while let target = uncovered.first {
-            // Members of the target outweigh every other uncovered type together; the rest join if they can.
             var weights = [Double](repeating: 0, count: typeCount)
             for type in uncovered { weights[type] = 1 / Double(pool.typeMembers[type].count) }
-            weights[target] = Double(uncovered.count + 1)
-            guard let (panel, _) = try pricer.best(weights: weights, accuracy: .rough) else { throw .solverFailed("no panel found after the feasibility check found one") }
-            if panel.count(ofType: target) == 0 {
+            if !coverAll {
+                // Members of the target outweigh every other uncovered type together; the rest join if they can.
+                weights[target] = Double(uncovered.count + 1)
+            }
+            guard let (panel, _) = try pricer.best(weights: weights, accuracy: coverAll ? .rough : .exact) else {
+                throw .solverFailed("no panel found after the feasibility check found one")
+            }
+            let newlyCovered = panel.types.filter { !covered[$0] }
+            if coverAll {
+                // One panel seating as many uncovered types as it can; once that fails, go type by type.
+                coverAll = !newlyCovered.isEmpty
+            } else if panel.count(ofType: target) == 0 {
                 excluded[target] = exclusionReason(type: target, quotas: quotas)
                 fixed[target] = 0
-            } else {
-                add(panel)
+                covered[target] = true
             }
-            for type in panel.types { covered[type] = true }
-            covered[target] = true
+            if !newlyCovered.isEmpty { add(panel) }
+            progress?(SelectionProgress(stage: .seeding, fixedShare: 0, panels: panels.count))
+            for type in newlyCovered { covered[type] = true }
             uncovered = uncovered.filter { !covered[$0] }
         }
     }
@@ -151,6 +164,7 @@ struct LeximinState {
                 guard let (panel, value) = try pricer.best(weights: memberWeights) else { throw .solverFailed("pricing found no panel") }
                 if value > solution.cap + Leximin.pricingTolerance, add(panel) {
                     dual.add(panel)
+                    try addMorePanels(after: panel, weights: memberWeights, cap: solution.cap, dual: dual)
                     continue
                 }
                 var fixedAny = false
@@ -163,6 +177,23 @@ struct LeximinState {
                 }
                 break
             }
+        }
+    }
+
+    /// Multiple pricing: a warm LP re-solve costs more than a pricing MIP, so after an improving panel,
+    /// damp the weights of the types it seats and look for further panels that also violate the current
+    /// dual solution (measured with the true weights), adding them in the same round.
+    mutating func addMorePanels(after first: TypePanel, weights: [Double], cap: Double, dual: LeximinDual) throws(SelectionError) {
+        var damped = weights
+        var last = first
+        for _ in 0..<Leximin.extraPanelsPerRound {
+            for type in last.types { damped[type] *= Leximin.extraPanelDamping }
+            guard let (panel, _) = try pricer.best(weights: damped, accuracy: .rough) else { return }
+            var value = 0.0
+            for (type, count) in zip(panel.types, panel.counts) { value += weights[type] * Double(count) }
+            guard value > cap + Leximin.pricingTolerance, add(panel) else { return }
+            dual.add(panel)
+            last = panel
         }
     }
 
