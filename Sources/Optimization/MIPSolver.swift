@@ -44,9 +44,8 @@ public final class MIPSolver {
     private static let poolCapacity = 16
     /// Reduced costs smaller than this are treated as zero in reduced-cost fixing.
     private static let reducedCostTolerance = 1e-7
-    /// LP solves a root dive may spend, beyond one per fractional variable.
-    private static let diveExtraSolves = 10
-    /// Upper limit on the LP solves of one root dive.
+    /// Bound changes one root dive may make: each is a short dual simplex re-solve, and on
+    /// quota-shaped models with a zero objective dives needed ~100 of them to end integral.
     private static let diveMaximumSolves = 200
 
     public init(model: LinearModel, options: MIPOptions = .init()) {
@@ -99,9 +98,10 @@ public final class MIPSolver {
     /// the next solve after an objective change starts primal feasible near its root optimum
     /// rather than from the last node of this tree.
     private func parkAtRoot() {
+        guard let root = rootBounds else { return }
         for j in modified { isModified[j] = false }
         modified = []
-        for (j, variable) in model.variables.enumerated() { setLPBounds(j, variable.lower, variable.upper) }
+        for j in root.lower.indices { setLPBounds(j, root.lower[j], root.upper[j]) }
         if let seconds = secondsLeft(), seconds == 0 { return }
         _ = lp.solve()
     }
@@ -232,18 +232,27 @@ public final class MIPSolver {
 
     // MARK: - Bounds
 
-    /// Sets the solve's global bounds: model bounds, integer bounds rounded inward, then
-    /// propagated over all rows. False when they admit no point.
-    private func setGlobalBounds() -> Bool {
-        globalLower = model.variables.map(\.lower)
-        globalUpper = model.variables.map(\.upper)
+    /// Model bounds with integer bounds rounded inward, then propagated over all rows; nil
+    /// when they admit no point. They do not depend on the objective, so they are computed once.
+    private lazy var rootBounds: (lower: [Double], upper: [Double])? = {
+        var lower = model.variables.map(\.lower)
+        var upper = model.variables.map(\.upper)
         let tolerance = options.integralityTolerance
         for j in integerVariables {
-            globalLower[j] = (globalLower[j] - tolerance).rounded(.up)
-            globalUpper[j] = (globalUpper[j] + tolerance).rounded(.down)
+            lower[j] = (lower[j] - tolerance).rounded(.up)
+            upper[j] = (upper[j] + tolerance).rounded(.down)
         }
-        for j in globalLower.indices where globalLower[j] > globalUpper[j] { return false }
-        guard propagator.propagate(lower: &globalLower, upper: &globalUpper, seeds: nil) != nil else { return false }
+        for j in lower.indices where lower[j] > upper[j] { return nil }
+        guard propagator.propagate(lower: &lower, upper: &upper, seeds: nil) != nil else { return nil }
+        return (lower, upper)
+    }()
+
+    /// Starts the solve's global bounds (tightened later by reduced-cost fixing) at the root
+    /// bounds and puts them into the LP. False when they admit no point.
+    private func setGlobalBounds() -> Bool {
+        guard let root = rootBounds else { return false }
+        globalLower = root.lower
+        globalUpper = root.upper
         for j in modified { isModified[j] = false }
         modified = []
         for j in globalLower.indices { setLPBounds(j, globalLower[j], globalUpper[j]) }
@@ -347,23 +356,26 @@ public final class MIPSolver {
         fixByReducedCosts()
     }
 
-    /// Fractional diving: round the least fractional variable's bound, re-solve, repeat,
-    /// until the LP point is integral, rounds to a feasible point, or fails.
+    /// Fractional diving: bound the least fractional variable toward its nearer integer (the
+    /// other side if that LP is infeasible), re-solve, repeat, until the LP point is integral,
+    /// rounds to a feasible point, or the dive fails.
     private func dive(from start: LPSolution, fractional startFractional: [Int]) {
         var solution = start
         var fractional = startFractional
-        let budget = min(Self.diveMaximumSolves, startFractional.count + Self.diveExtraSolves)
-        for _ in 0..<budget {
+        for _ in 0..<Self.diveMaximumSolves {
             guard let j = fractional.min(by: { distanceToInteger(solution.values[$0]) < distanceToInteger(solution.values[$1]) })
             else { break }
             let value = solution.values[j]
-            if value - value.rounded(.down) < 0.5 {
-                setLPBounds(j, lpLower[j], value.rounded(.down))
-            } else {
-                setLPBounds(j, value.rounded(.up), lpUpper[j])
-            }
+            let (lower, upper) = (lpLower[j], lpUpper[j])
+            let roundDown = value - value.rounded(.down) < 0.5
             markModified(j)
-            solution = solveLP()
+            // Round toward the nearer integer; if that LP is infeasible, backtrack once to the other side.
+            var next = LPSolution(status: .infeasible, objective: 0, values: [], rowDuals: [], reducedCosts: [], iterations: 0)
+            for down in [roundDown, !roundDown] where next.status == .infeasible {
+                if down { setLPBounds(j, lower, value.rounded(.down)) } else { setLPBounds(j, value.rounded(.up), upper) }
+                next = solveLP()
+            }
+            solution = next
             if solution.status != .optimal || !worthExploring(sign * solution.objective) || timeIsUp() { return }
             fractional = fractionalVariables(solution.values)
             if fractional.isEmpty {
