@@ -2,7 +2,8 @@
 /// It keeps the basis dual feasible and drives out primal infeasibility, which is what a warm
 /// start after added rows or tightened bounds needs.
 extension SimplexEngine {
-    /// Breakpoint groups found by linear passes before the walk sorts the rest.
+    /// Breakpoint groups found by linear passes (the common case needs one) before the
+    /// remaining breakpoints go on a heap.
     static let unsortedGroupPasses = 1
 
     /// Runs dual simplex iterations on bounds `l`, `u` with costs `c`; the basis must be dual
@@ -139,7 +140,7 @@ extension SimplexEngine {
         while !cands.isEmpty {
             groups += 1
             if groups > Self.unsortedGroupPasses {
-                return sortedBreakpointWalk(cands, slope: slope, flips: flips, lower: l, upper: u)
+                return heapBreakpointWalk(cands, slope: slope, flips: flips, lower: l, upper: u)
             }
             var bound = Double.infinity
             for c in cands { bound = min(bound, c.harris) }
@@ -174,7 +175,7 @@ extension SimplexEngine {
     /// The rest of the bound-flipping walk when many groups are passed: breakpoints come off
     /// a binary heap in increasing ratio (O(C + k log C) for k passed), and where the slope
     /// runs out the Harris window around that breakpoint picks the largest pivot.
-    private func sortedBreakpointWalk(_ candidates: [(ratio: Double, harris: Double, j: Int)], slope initialSlope: Double, flips passed: [Int], lower l: [Double], upper u: [Double]) -> (Int, [Int]) {
+    private func heapBreakpointWalk(_ candidates: [(ratio: Double, harris: Double, j: Int)], slope initialSlope: Double, flips passed: [Int], lower l: [Double], upper u: [Double]) -> (Int, [Int]) {
         var heap = BreakpointHeap(candidates)
         var slope = initialSlope
         var flips = passed
