@@ -102,9 +102,9 @@ extension SimplexEngine {
             for v in rho { wr += v * v }
             for k in 0..<m where alphaQ[k] != 0 && k != r {
                 let kappa = alphaQ[k] / pivotCol
-                weights[k] = max(weights[k] + kappa * (kappa * wr - 2 * tau[k]), 1e-4)
+                weights[k] = max(weights[k] + kappa * (kappa * wr - 2 * tau[k]), Self.minimumEdgeWeight)
             }
-            weights[r] = max(wr / (pivotCol * pivotCol), 1e-4)
+            weights[r] = max(wr / (pivotCol * pivotCol), Self.minimumEdgeWeight)
 
             pivotBasis(position: r, entering: q, alpha: alphaQ, leavingState: toUpper ? .atUpper : .atLower)
             d[leaving] = -theta
