@@ -6,9 +6,10 @@
 /// the incumbent, by reduced-cost fixing at the root. Early incumbents come from rounding
 /// each LP point and from a fractional dive at the root. Branching uses pseudocosts.
 ///
-/// The solver is reusable: `setCost`/`setObjective` then `solve()` starts from the last LP
-/// basis and tries the points found by earlier solves as first incumbents, which is what
-/// repeated pricing with changing weights needs. Not thread-safe; use one per thread.
+/// The solver is reusable: after each solve the LP is parked at the root optimum, so
+/// `setCost`/`setObjective` then `solve()` starts from the previous root basis and tries the
+/// points found by earlier solves as first incumbents, which is what repeated pricing with
+/// changing weights needs. Not thread-safe; use one per thread.
 public final class MIPSolver {
     /// The model as currently modified (costs change with `setCost`).
     public private(set) var model: LinearModel
