@@ -2,6 +2,10 @@
 /// It keeps the basis dual feasible and drives out primal infeasibility, which is what a warm
 /// start after added rows or tightened bounds needs.
 extension SimplexEngine {
+    /// Breakpoint groups found by linear passes (the common case needs one) before the
+    /// remaining breakpoints go on a heap.
+    static let unsortedGroupPasses = 1
+
     /// Runs dual simplex iterations on bounds `l`, `u` with costs `c`; the basis must be dual
     /// feasible for `c`. Ends `.optimal` (primal feasible), `.infeasible` (dual unbounded) or a limit.
     mutating func dualLoop(costs c: inout [Double], lower l: [Double], upper u: [Double]) -> SimplexOutcome {
@@ -98,9 +102,9 @@ extension SimplexEngine {
             for v in rho { wr += v * v }
             for k in 0..<m where alphaQ[k] != 0 && k != r {
                 let kappa = alphaQ[k] / pivotCol
-                weights[k] = max(weights[k] + kappa * (kappa * wr - 2 * tau[k]), 1e-4)
+                weights[k] = max(weights[k] + kappa * (kappa * wr - 2 * tau[k]), Self.minimumEdgeWeight)
             }
-            weights[r] = max(wr / (pivotCol * pivotCol), 1e-4)
+            weights[r] = max(wr / (pivotCol * pivotCol), Self.minimumEdgeWeight)
 
             pivotBasis(position: r, entering: q, alpha: alphaQ, leavingState: toUpper ? .atUpper : .atLower)
             d[leaving] = -theta
@@ -132,7 +136,12 @@ extension SimplexEngine {
         // Walk the breakpoints group by group (usually one or two groups; no full sort).
         var slope = initialSlope
         var flips: [Int] = []
+        var groups = 0
         while !cands.isEmpty {
+            groups += 1
+            if groups > Self.unsortedGroupPasses {
+                return heapBreakpointWalk(cands, slope: slope, flips: flips, lower: l, upper: u)
+            }
             var bound = Double.infinity
             for c in cands { bound = min(bound, c.harris) }
             var reduction = 0.0
@@ -160,6 +169,33 @@ extension SimplexEngine {
             cands = kept
         }
         // Every breakpoint passed and the row is still infeasible: dual unbounded.
+        return (-1, [])
+    }
+
+    /// The rest of the bound-flipping walk when many groups are passed: breakpoints come off
+    /// a binary heap in increasing ratio (O(C + k log C) for k passed), and where the slope
+    /// runs out the Harris window around that breakpoint picks the largest pivot.
+    private func heapBreakpointWalk(_ candidates: [(ratio: Double, harris: Double, j: Int)], slope initialSlope: Double, flips passed: [Int], lower l: [Double], upper u: [Double]) -> (Int, [Int]) {
+        var heap = BreakpointHeap(candidates)
+        var slope = initialSlope
+        var flips = passed
+        while let c = heap.pop() {
+            slope -= abs(rowAlpha[c.j]) * (u[c.j] - l[c.j])
+            if slope > SimplexTolerance.primal {
+                flips.append(c.j)
+                continue
+            }
+            var bound = c.harris
+            var best = c.j
+            var bestSize = abs(rowAlpha[c.j])
+            while let top = heap.top, top.ratio <= bound {
+                _ = heap.pop()
+                let next = top
+                bound = min(bound, next.harris)
+                if abs(rowAlpha[next.j]) > bestSize { bestSize = abs(rowAlpha[next.j]); best = next.j }
+            }
+            return (best, flips)
+        }
         return (-1, [])
     }
 
@@ -226,5 +262,41 @@ extension SimplexEngine {
         }
         computePrimal()
         return outcome
+    }
+}
+
+/// A binary min-heap of dual ratio-test breakpoints keyed by ratio.
+private struct BreakpointHeap {
+    private var items: [(ratio: Double, harris: Double, j: Int)]
+    private var count: Int
+
+    init(_ items: [(ratio: Double, harris: Double, j: Int)]) {
+        self.items = items
+        count = items.count
+        for i in stride(from: count / 2 - 1, through: 0, by: -1) { siftDown(i) }
+    }
+
+    var top: (ratio: Double, harris: Double, j: Int)? { count > 0 ? items[0] : nil }
+
+    mutating func pop() -> (ratio: Double, harris: Double, j: Int)? {
+        guard count > 0 else { return nil }
+        let first = items[0]
+        count -= 1
+        items.swapAt(0, count)
+        siftDown(0)
+        return first
+    }
+
+    private mutating func siftDown(_ start: Int) {
+        var i = start
+        while true {
+            let left = 2 * i + 1
+            if left >= count { return }
+            var child = left
+            if left + 1 < count && items[left + 1].ratio < items[left].ratio { child = left + 1 }
+            if items[child].ratio >= items[i].ratio { return }
+            items.swapAt(i, child)
+            i = child
+        }
     }
 }

@@ -6,9 +6,10 @@
 /// the incumbent, by reduced-cost fixing at the root. Early incumbents come from rounding
 /// each LP point and from a fractional dive at the root. Branching uses pseudocosts.
 ///
-/// The solver is reusable: `setCost`/`setObjective` then `solve()` starts from the last LP
-/// basis and tries the points found by earlier solves as first incumbents, which is what
-/// repeated pricing with changing weights needs. Not thread-safe; use one per thread.
+/// The solver is reusable: after each solve the LP is parked at the root optimum, so
+/// `setCost`/`setObjective` then `solve()` starts from the previous root basis and tries the
+/// points found by earlier solves as first incumbents, which is what repeated pricing with
+/// changing weights needs. Not thread-safe; use one per thread.
 public final class MIPSolver {
     /// The model as currently modified (costs change with `setCost`).
     public private(set) var model: LinearModel
@@ -44,9 +45,8 @@ public final class MIPSolver {
     private static let poolCapacity = 16
     /// Reduced costs smaller than this are treated as zero in reduced-cost fixing.
     private static let reducedCostTolerance = 1e-7
-    /// LP solves a root dive may spend, beyond one per fractional variable.
-    private static let diveExtraSolves = 10
-    /// Upper limit on the LP solves of one root dive.
+    /// Bound changes one root dive may make: each is a short dual simplex re-solve, and on
+    /// quota-shaped models with a zero objective dives needed ~100 of them to end integral.
     private static let diveMaximumSolves = 200
 
     public init(model: LinearModel, options: MIPOptions = .init()) {
@@ -357,23 +357,26 @@ public final class MIPSolver {
         fixByReducedCosts()
     }
 
-    /// Fractional diving: round the least fractional variable's bound, re-solve, repeat,
-    /// until the LP point is integral, rounds to a feasible point, or fails.
+    /// Fractional diving: bound the least fractional variable toward its nearer integer (the
+    /// other side if that LP is infeasible), re-solve, repeat, until the LP point is integral,
+    /// rounds to a feasible point, or the dive fails.
     private func dive(from start: LPSolution, fractional startFractional: [Int]) {
         var solution = start
         var fractional = startFractional
-        let budget = min(Self.diveMaximumSolves, startFractional.count + Self.diveExtraSolves)
-        for _ in 0..<budget {
+        for _ in 0..<Self.diveMaximumSolves {
             guard let j = fractional.min(by: { distanceToInteger(solution.values[$0]) < distanceToInteger(solution.values[$1]) })
             else { break }
             let value = solution.values[j]
-            if value - value.rounded(.down) < 0.5 {
-                setLPBounds(j, lpLower[j], value.rounded(.down))
-            } else {
-                setLPBounds(j, value.rounded(.up), lpUpper[j])
-            }
+            let (lower, upper) = (lpLower[j], lpUpper[j])
+            let roundDown = value - value.rounded(.down) < 0.5
             markModified(j)
-            solution = solveLP()
+            // Round toward the nearer integer; if that LP is infeasible, backtrack once to the other side.
+            var next = LPSolution(status: .infeasible, objective: 0, values: [], rowDuals: [], reducedCosts: [], iterations: 0)
+            for down in [roundDown, !roundDown] where next.status == .infeasible {
+                if down { setLPBounds(j, lower, value.rounded(.down)) } else { setLPBounds(j, value.rounded(.up), upper) }
+                next = solveLP()
+            }
+            solution = next
             if solution.status != .optimal || !worthExploring(sign * solution.objective) || timeIsUp() { return }
             fractional = fractionalVariables(solution.values)
             if fractional.isEmpty {

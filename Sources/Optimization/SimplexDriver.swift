@@ -6,12 +6,12 @@ extension SimplexEngine {
         computePrimal()
         var lastOutcome = SimplexOutcome.restart
         var triedPhaseOne = false
-        for _ in 0..<Self.maxDriverPasses {
+        for pass in 0..<Self.maxDriverPasses {
             _ = computeDual(costs: cost)
             let primalOK = isPrimalFeasible(lower: lower, upper: upper)
             let dualBadNow = dualInfeasibleCount()
             if dualBadNow == 0 && primalOK { return .optimal }
-            if primalOK {
+            if primalOK && !(pass == 0 && preferDualAfterCostChange()) {
                 // Primal feasible (e.g. after the perturbed dual, new columns or new costs).
                 lastOutcome = primalLoop(costs: cost)
                 switch lastOutcome {
@@ -43,6 +43,27 @@ extension SimplexEngine {
             }
         }
         return .iterationLimit
+    }
+
+    /// After many cost changes the primal simplex would flip boxed variables one per iteration;
+    /// flipping them all at once and running the dual (with costs of the rest shifted) is far
+    /// cheaper. True when boxed dual infeasibilities outnumber the others.
+    func preferDualAfterCostChange() -> Bool {
+        var boxed = 0
+        var other = 0
+        let tol = SimplexTolerance.dual
+        for j in 0..<total where state[j] != .basic && lower[j] != upper[j] {
+            let wrong: Bool
+            switch state[j] {
+            case .atLower: wrong = d[j] < -tol
+            case .atUpper: wrong = d[j] > tol
+            case .atZero: wrong = abs(d[j]) > tol
+            case .basic: wrong = false
+            }
+            guard wrong else { continue }
+            if lower[j].isFinite && upper[j].isFinite { boxed += 1 } else { other += 1 }
+        }
+        return boxed > other
     }
 
     /// Nonbasic variables whose reduced cost has the wrong sign for the bound they sit at.
