@@ -2,10 +2,6 @@
 /// It keeps the basis dual feasible and drives out primal infeasibility, which is what a warm
 /// start after added rows or tightened bounds needs.
 extension SimplexEngine {
-    /// Breakpoint groups found by linear passes (the common case needs one) before the
-    /// remaining breakpoints go on a heap.
-    static let unsortedGroupPasses = 1
-
     /// Runs dual simplex iterations on bounds `l`, `u` with costs `c`; the basis must be dual
     /// feasible for `c`. Ends `.optimal` (primal feasible), `.infeasible` (dual unbounded) or a limit.
     mutating func dualLoop(costs c: inout [Double], lower l: [Double], upper u: [Double]) -> SimplexOutcome {
@@ -119,84 +115,111 @@ extension SimplexEngine {
     /// primal infeasibility) by `|a_j|·(u_j − l_j)`. Within each group the largest `|a_j|`
     /// is preferred. Returns the entering variable (−1 if none: dual unbounded) and the
     /// variables to flip.
+    ///
+    /// Cost: one pass over the pivot row collects the candidates and the first Harris bound;
+    /// a second settles the first group (the common case). Longer walks heapify the rest in
+    /// place and pop only the breakpoints they pass, O(C + k log C). The candidate buffer is
+    /// kept by the engine, so an iteration allocates nothing but the flip list.
     mutating func dualRatioTest(sign: Double, slope initialSlope: Double, lower l: [Double], upper u: [Double]) -> (Int, [Int]) {
         let tol = SimplexTolerance.dual
-        // (ratio, Harris bound, variable)
-        var cands: [(ratio: Double, harris: Double, j: Int)] = []
+        var cands = breakpoints
+        breakpoints = []
+        cands.removeAll(keepingCapacity: true)
+        defer { breakpoints = cands }
+        var bound = Double.infinity
         for j in rowAlphaIndex where l[j] != u[j] {
             let a = sign * rowAlpha[j]
-            if abs(a) < SimplexTolerance.dualPivot { continue }
+            let size = abs(a)
+            if size < SimplexTolerance.dualPivot { continue }
+            let candidate: Breakpoint
             switch state[j] {
-            case .atLower where a > 0: cands.append((max(d[j], 0) / a, (d[j] + tol) / a, j))
-            case .atUpper where a < 0: cands.append((min(d[j], 0) / a, (d[j] - tol) / a, j))
-            case .atZero: cands.append((abs(d[j]) / abs(a), (abs(d[j]) + tol) / abs(a), j))
-            default: break
+            case .atLower where a > 0: candidate = Breakpoint(ratio: max(d[j], 0) / a, harris: (d[j] + tol) / a, size: size, j: j)
+            case .atUpper where a < 0: candidate = Breakpoint(ratio: min(d[j], 0) / a, harris: (d[j] - tol) / a, size: size, j: j)
+            case .atZero: candidate = Breakpoint(ratio: abs(d[j]) / size, harris: (abs(d[j]) + tol) / size, size: size, j: j)
+            default: continue
             }
+            cands.append(candidate)
+            bound = min(bound, candidate.harris)
         }
-        // Walk the breakpoints group by group (usually one or two groups; no full sort).
-        var slope = initialSlope
+        if cands.isEmpty { return (-1, []) }
+        // First group: everything within the smallest Harris bound.
+        var reduction = 0.0
+        var best = -1
+        var bestSize = 0.0
+        for k in cands.indices where cands[k].ratio <= bound {
+            let c = cands[k]
+            reduction += c.size * (u[c.j] - l[c.j])
+            if c.size > bestSize { bestSize = c.size; best = k }
+        }
+        if best < 0 {
+            // Only tolerance-infeasible reduced costs: take the smallest ratio.
+            best = 0
+            for k in cands.indices where cands[k].ratio < cands[best].ratio { best = k }
+            reduction = .infinity
+        }
+        if initialSlope - reduction <= SimplexTolerance.primal || !reduction.isFinite {
+            return (cands[best].j, [])
+        }
+        // The first group is passed: flip it, keep the rest (compacted in place) for the heap.
         var flips: [Int] = []
-        var groups = 0
-        while !cands.isEmpty {
-            groups += 1
-            if groups > Self.unsortedGroupPasses {
-                return heapBreakpointWalk(cands, slope: slope, flips: flips, lower: l, upper: u)
-            }
-            var bound = Double.infinity
-            for c in cands { bound = min(bound, c.harris) }
-            var reduction = 0.0
-            var best = -1
-            var bestSize = 0.0
-            for (k, c) in cands.enumerated() where c.ratio <= bound {
-                let size = abs(rowAlpha[c.j])
-                reduction += size * (u[c.j] - l[c.j])
-                if size > bestSize { bestSize = size; best = k }
-            }
-            if best < 0 {
-                // Only tolerance-infeasible reduced costs: take the smallest ratio.
-                best = 0
-                for (k, c) in cands.enumerated() where c.ratio < cands[best].ratio { best = k }
-                reduction = .infinity
-            }
-            if slope - reduction <= SimplexTolerance.primal || !reduction.isFinite {
-                return (cands[best].j, flips)
-            }
-            slope -= reduction
-            var kept: [(ratio: Double, harris: Double, j: Int)] = []
-            for c in cands {
-                if c.ratio <= bound { flips.append(c.j) } else { kept.append(c) }
-            }
-            cands = kept
+        var kept = 0
+        for k in cands.indices {
+            let c = cands[k]
+            if c.ratio <= bound { flips.append(c.j) } else { cands[kept] = c; kept += 1 }
         }
-        // Every breakpoint passed and the row is still infeasible: dual unbounded.
-        return (-1, [])
+        cands.removeLast(cands.count - kept)
+        return Self.heapBreakpointWalk(&cands, slope: initialSlope - reduction, flips: flips, lower: l, upper: u)
     }
 
-    /// The rest of the bound-flipping walk when many groups are passed: breakpoints come off
-    /// a binary heap in increasing ratio (O(C + k log C) for k passed), and where the slope
-    /// runs out the Harris window around that breakpoint picks the largest pivot.
-    private func heapBreakpointWalk(_ candidates: [(ratio: Double, harris: Double, j: Int)], slope initialSlope: Double, flips passed: [Int], lower l: [Double], upper u: [Double]) -> (Int, [Int]) {
-        var heap = BreakpointHeap(candidates)
+    /// The rest of the bound-flipping walk when the first group is passed: breakpoints come
+    /// off a binary min-heap (built in place in `heap`) in increasing ratio, and where the
+    /// slope runs out the Harris window around that breakpoint picks the largest pivot.
+    private static func heapBreakpointWalk(_ heap: inout [Breakpoint], slope initialSlope: Double, flips passed: [Int], lower l: [Double], upper u: [Double]) -> (Int, [Int]) {
+        var count = heap.count
+        for i in stride(from: count / 2 - 1, through: 0, by: -1) { siftDown(&heap, from: i, count: count) }
         var slope = initialSlope
         var flips = passed
-        while let c = heap.pop() {
-            slope -= abs(rowAlpha[c.j]) * (u[c.j] - l[c.j])
+        while count > 0 {
+            let c = popMinimum(&heap, count: &count)
+            slope -= c.size * (u[c.j] - l[c.j])
             if slope > SimplexTolerance.primal {
                 flips.append(c.j)
                 continue
             }
             var bound = c.harris
             var best = c.j
-            var bestSize = abs(rowAlpha[c.j])
-            while let top = heap.top, top.ratio <= bound {
-                _ = heap.pop()
-                let next = top
+            var bestSize = c.size
+            while count > 0, heap[0].ratio <= bound {
+                let next = popMinimum(&heap, count: &count)
                 bound = min(bound, next.harris)
-                if abs(rowAlpha[next.j]) > bestSize { bestSize = abs(rowAlpha[next.j]); best = next.j }
+                if next.size > bestSize { bestSize = next.size; best = next.j }
             }
             return (best, flips)
         }
         return (-1, [])
+    }
+
+    /// Removes and returns the smallest-ratio breakpoint of the heap `heap[0..<count]`.
+    private static func popMinimum(_ heap: inout [Breakpoint], count: inout Int) -> Breakpoint {
+        let first = heap[0]
+        count -= 1
+        heap.swapAt(0, count)
+        siftDown(&heap, from: 0, count: count)
+        return first
+    }
+
+    /// Restores the min-heap order of `heap[0..<count]` below `start`.
+    private static func siftDown(_ heap: inout [Breakpoint], from start: Int, count: Int) {
+        var i = start
+        while true {
+            let left = 2 * i + 1
+            if left >= count { return }
+            var child = left
+            if left + 1 < count && heap[left + 1].ratio < heap[left].ratio { child = left + 1 }
+            if heap[child].ratio >= heap[i].ratio { return }
+            heap.swapAt(i, child)
+            i = child
+        }
     }
 
     /// Cost shifting: a nonbasic variable whose reduced cost has the wrong sign and cannot
@@ -265,38 +288,12 @@ extension SimplexEngine {
     }
 }
 
-/// A binary min-heap of dual ratio-test breakpoints keyed by ratio.
-private struct BreakpointHeap {
-    private var items: [(ratio: Double, harris: Double, j: Int)]
-    private var count: Int
-
-    init(_ items: [(ratio: Double, harris: Double, j: Int)]) {
-        self.items = items
-        count = items.count
-        for i in stride(from: count / 2 - 1, through: 0, by: -1) { siftDown(i) }
-    }
-
-    var top: (ratio: Double, harris: Double, j: Int)? { count > 0 ? items[0] : nil }
-
-    mutating func pop() -> (ratio: Double, harris: Double, j: Int)? {
-        guard count > 0 else { return nil }
-        let first = items[0]
-        count -= 1
-        items.swapAt(0, count)
-        siftDown(0)
-        return first
-    }
-
-    private mutating func siftDown(_ start: Int) {
-        var i = start
-        while true {
-            let left = 2 * i + 1
-            if left >= count { return }
-            var child = left
-            if left + 1 < count && items[left + 1].ratio < items[left].ratio { child = left + 1 }
-            if items[child].ratio >= items[i].ratio { return }
-            items.swapAt(i, child)
-            i = child
-        }
-    }
+/// A dual ratio-test breakpoint of nonbasic variable `j`: the step `ratio` at which its
+/// reduced cost reaches zero, the Harris bound (the step with the dual tolerance allowed) and
+/// the pivot size `|alpha_j|`.
+struct Breakpoint {
+    var ratio: Double
+    var harris: Double
+    var size: Double
+    var j: Int
 }

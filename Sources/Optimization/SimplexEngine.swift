@@ -93,6 +93,8 @@ struct SimplexEngine {
     var workM2: [Double] = []
     var rowAlpha: [Double] = []
     var rowAlphaIndex: [Int] = []
+    /// Candidate buffer of the dual ratio test.
+    var breakpoints: [Breakpoint] = []
 
     var total: Int { n + m }
 
