@@ -25,25 +25,6 @@ public enum DrawProtocol {
         }
     }
 
-    /// A quota on a pair of attribute values (age × gender, …), as recorded and as hashed.
-    public struct JointQuota: Sendable, Hashable, Codable {
-        public var feature1: String
-        public var value1: String
-        public var feature2: String
-        public var value2: String
-        public var min: Int
-        public var max: Int
-
-        public init(feature1: String, value1: String, feature2: String, value2: String, min: Int, max: Int) {
-            self.feature1 = feature1
-            self.value1 = value1
-            self.feature2 = feature2
-            self.value2 = value2
-            self.min = min
-            self.max = max
-        }
-    }
-
     /// The terms a draw was prepared under: what the terms digest commits to, so that loosened
     /// quotas or a changed panel size, algorithm, event or preparation time are detected.
     public struct Terms: Sendable, Hashable {

@@ -44,9 +44,11 @@ public struct Lottery: Sendable {
 /// Guaranteed (proved, Beck–Fiala): every person is within (2K + 1)/m of their exact probability,
 /// (K + 1)/m when no row had to be released — for k = 20 and m = 1000 that is at most 0.041.
 /// Not guaranteed: the 1/m the issue asks for, which no known method guarantees in general (and
-/// which rounding over the distribution's own panels cannot always reach: for `sa_fixture_22`
-/// our MIP proved that no choice of ⌊m·p(P)⌋ or ⌈m·p(P)⌉ copies per panel puts every type's seats
-/// in its 1/m window). `Lottery.maxDeviation` reports what was achieved. Achieved with m = 1000
+/// which rounding over the distribution's own panels cannot always reach: for `sa_fixture_22` a
+/// feasibility MIP with `MIPSolver` proved that no choice of ⌊m·p(P)⌋ or ⌈m·p(P)⌉ copies per panel
+/// puts every type's seats in its 1/m window, and with ±1 more copies it found nothing better
+/// than 2/m in 20,000 nodes; hence step 5 leaves the support's panels). `Lottery.maxDeviation`
+/// reports what was achieved. Achieved with m = 1000
 /// on the shared instances: 0 on `example_small_20` and `example_large_200` (three types; every
 /// type's seats divide evenly); on `sa_fixture_22` (122 types, mostly single people) steps 1–4
 /// reach 1.7/m and step 5 brings everyone within 1/m (test `saFixtureLotteryIsWithinOneOverM`).

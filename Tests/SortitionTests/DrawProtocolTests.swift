@@ -111,8 +111,8 @@ import Testing
                 "age": ["60+": [1, 1], "18-29": [0, 2]],
             ],
             jointQuotas: [
-                DrawProtocol.JointQuota(feature1: "age", value1: "60+", feature2: "gender", value2: "male", min: 0, max: 1),
-                DrawProtocol.JointQuota(feature1: "age", value1: "18-29", feature2: "gender", value2: "female", min: 0, max: 1),
+                JointQuota(feature1: "age", value1: "60+", feature2: "gender", value2: "male", min: 0, max: 1),
+                JointQuota(feature1: "age", value1: "18-29", feature2: "gender", value2: "female", min: 0, max: 1),
             ])
         #expect(
             DrawProtocol.termsText(terms)
