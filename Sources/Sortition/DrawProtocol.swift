@@ -1,5 +1,6 @@
 /// The verifiable draw protocol `allot-draw-v1` (INTERFACE.md §5): the texts that are hashed,
-/// the seed, and the panel and reserve order drawn from a lottery with the public stream.
+/// the seed, and the panel and reserve order drawn from a lottery with the public stream. The terms
+/// text and digest are an Allot extension: additive, so a verifier that knows only §5 still works.
 public enum DrawProtocol {
     /// Protocol name recorded in every draw record.
     public static let name = "allot-draw-v1"
@@ -7,6 +8,8 @@ public enum DrawProtocol {
     public static let poolHeader = "allot-pool-v1"
     /// First line of the lottery text.
     public static let lotteryHeader = "allot-lottery-v1"
+    /// First line of the terms text (an Allot extension to `allot-draw-v1`).
+    public static let termsHeader = "allot-terms-v1"
     /// Lottery size used unless the organizer asks otherwise: 1000 panels gives every
     /// probability to within 0.001, finer than any quota decision needs.
     public static let defaultLotterySize = 1000
@@ -19,6 +22,33 @@ public enum DrawProtocol {
         public init(pid: String, attributes: [String: String]) {
             self.pid = pid
             self.attributes = attributes
+        }
+    }
+
+    /// The terms a draw was prepared under: what the terms digest commits to, so that loosened
+    /// quotas or a changed panel size, algorithm, event or preparation time are detected.
+    public struct Terms: Sendable, Hashable {
+        /// The event id as text (a number in decimal); nil for `allot select`.
+        public var eventId: String?
+        public var panelSize: Int
+        public var algorithm: String
+        public var lotterySize: Int
+        public var preparedAt: String
+        /// `{attribute: {value: [min, max]}}` as in the record; the bounds are hashed as given.
+        public var quotas: [String: [String: [Int]]]
+        public var jointQuotas: [JointQuota]
+
+        public init(
+            eventId: String?, panelSize: Int, algorithm: String, lotterySize: Int, preparedAt: String,
+            quotas: [String: [String: [Int]]], jointQuotas: [JointQuota]
+        ) {
+            self.eventId = eventId
+            self.panelSize = panelSize
+            self.algorithm = algorithm
+            self.lotterySize = lotterySize
+            self.preparedAt = preparedAt
+            self.quotas = quotas
+            self.jointQuotas = jointQuotas
         }
     }
 
@@ -60,6 +90,44 @@ public enum DrawProtocol {
     /// Lowercase hex SHA-256 of the lottery text.
     public static func lotteryDigest(_ lottery: [[String]]) -> String {
         SHA256.hexDigest(lotteryText(lottery))
+    }
+
+    /// `allot-terms-v1\n` then, each line ending with `\n`: `eventId\t<id or empty>`, `panelSize\t<k>`,
+    /// `algorithm\t<name>`, `lotterySize\t<m>`, `preparedAt\t<text>`; one line
+    /// `quota\t<attribute>\t<value>\t<min>\t<max>` per quota, sorted by attribute then value (byte
+    /// order); then `joint\t<f1>\t<v1>\t<f2>\t<v2>\t<min>\t<max>` per joint quota, sorted by f1, v1,
+    /// f2, v2 (byte order), then min, max. Quota bounds are written as recorded, tab-separated.
+    public static func termsText(_ terms: Terms) -> String {
+        var text = termsHeader + "\n"
+        text += "eventId\t" + (terms.eventId ?? "") + "\n"
+        text += "panelSize\t\(terms.panelSize)\n"
+        text += "algorithm\t" + terms.algorithm + "\n"
+        text += "lotterySize\t\(terms.lotterySize)\n"
+        text += "preparedAt\t" + terms.preparedAt + "\n"
+        for attribute in terms.quotas.keys.sorted(by: byteOrder) {
+            let values = terms.quotas[attribute] ?? [:]
+            for value in values.keys.sorted(by: byteOrder) {
+                let bounds = (values[value] ?? []).map(String.init).joined(separator: "\t")
+                text += "quota\t" + attribute + "\t" + value + "\t" + bounds + "\n"
+            }
+        }
+        let joint = terms.jointQuotas.sorted { a, b in
+            let keyA = [a.feature1, a.value1, a.feature2, a.value2], keyB = [b.feature1, b.value1, b.feature2, b.value2]
+            if keyA != keyB {
+                return keyA.lexicographicallyPrecedes(keyB, by: byteOrder)
+            }
+            return (a.min, a.max) < (b.min, b.max)
+        }
+        for quota in joint {
+            text += ["joint", quota.feature1, quota.value1, quota.feature2, quota.value2, String(quota.min), String(quota.max)]
+                .joined(separator: "\t") + "\n"
+        }
+        return text
+    }
+
+    /// Lowercase hex SHA-256 of the terms text.
+    public static func termsDigest(_ terms: Terms) -> String {
+        SHA256.hexDigest(termsText(terms))
     }
 
     /// `SHA-256("allot-draw-v1\n" + lotteryDigest + "\n" + beacon)`, 32 bytes.

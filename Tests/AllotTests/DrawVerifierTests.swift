@@ -63,6 +63,7 @@ import Testing
         let keys: Set<String> = [
             "protocol", "eventId", "panelSize", "quotas", "pool", "poolDigest", "algorithm", "lottery", "lotteryDigest",
             "beacon", "seed", "panelIndex", "panel", "reserves", "probabilities", "preparedAt", "finalizedAt",
+            "termsDigest",
         ]
         #expect(Set(object.keys) == keys)
         #expect(object["eventId"] is NSNull)
@@ -74,6 +75,7 @@ import Testing
         ("poolDigest", "\"poolDigest\":\"", "poolDigest"),
         ("lottery", "\"lottery\":[[\"", "lotteryDigest"),
         ("lotteryDigest", "\"lotteryDigest\":\"", "lotteryDigest"),
+        ("termsDigest", "\"termsDigest\":\"", "termsDigest"),
         ("beacon", "\"beacon\":\"", "seed"),
         ("seed", "\"seed\":\"", "seed"),
         ("panelIndex", "\"panelIndex\":", "panelIndex"),
@@ -89,15 +91,52 @@ import Testing
         #expect(failed.contains(check), "changing \(part) should fail \(check), failed: \(failed)")
     }
 
-    /// Tightening a quota (conservative max 20 → 10) is caught because some lottery
-    /// panel seats 11 conservatives.
+    /// Tightening a quota (conservative max 20 → 10) is caught by the quota check because some
+    /// lottery panel seats 11 conservatives (and, as any change of terms, by the terms digest).
     @Test func aTightenedQuotaFailsTheQuotaCheck() throws {
         let json = try Self.recordJSON()
         let record = try DrawRecord.decode(Data(json.utf8))
         let conservatives = Set(record.pool.filter { $0.attributes["leaning"] == "conservative" }.map(\.pid))
         #expect(record.lottery.contains { $0.filter(conservatives.contains).count > 10 })
         let tampered = try Self.flip(json, after: "\"conservative\":[9,", to: "1")
-        #expect(try Self.failedChecks(tampered) == ["quotas"])
+        #expect(try Self.failedChecks(tampered) == ["termsDigest", "quotas"])
+    }
+
+    /// The terms digest catches what §5's digests do not: each change alone fails `termsDigest`
+    /// (loosening a quota or naming an event fails nothing else; the lottery still meets the quotas).
+    @Test(arguments: [
+        ("loosened quota (conservative min 9 → 1)", "\"conservative\":[", "1", true),
+        ("panelSize", "\"panelSize\":", "1", false),
+        ("algorithm", "\"algorithm\":\"", "a", true),
+        ("preparedAt", "\"preparedAt\":\"", "1", true),
+    ] as [(String, String, Character, Bool)])
+    func aChangedTermFailsTheTermsDigest(part: String, marker: String, replacement: Character, only: Bool) throws {
+        let tampered = try Self.flip(try Self.recordJSON(), after: marker, to: replacement)
+        let failed = try Self.failedChecks(tampered)
+        #expect(only ? failed == ["termsDigest"] : failed.contains("termsDigest"), "changing \(part) failed: \(failed)")
+    }
+
+    @Test func anEventIdOrAMissingTermsDigestFailsTheTermsDigest() throws {
+        let json = try Self.recordJSON()
+        let withEvent = json.replacingOccurrences(of: "\"eventId\":null", with: "\"eventId\":7")
+        #expect(withEvent.count == json.count - 3)
+        #expect(try Self.failedChecks(withEvent) == ["termsDigest"])
+        let digest = try #require(try DrawRecord.decode(Data(json.utf8)).termsDigest)
+        let withoutDigest = json.replacingOccurrences(of: ",\"termsDigest\":\"\(digest)\"", with: "")
+        #expect(withoutDigest.count < json.count)
+        #expect(try Self.failedChecks(withoutDigest) == ["termsDigest"])
+    }
+
+    @Test func finalizedAtMustBeATimeNotBeforePreparedAt() throws {
+        let json = try Self.recordJSON()
+        let record = try DrawRecord.decode(Data(json.utf8))
+        #expect(DrawVerifier.timeOrder(preparedAt: record.preparedAt, finalizedAt: record.finalizedAt) == nil)
+        let early = try Self.flip(json, after: "\"finalizedAt\":\"", to: "1")
+        #expect(try Self.failedChecks(early) == ["finalizedAt"])
+        let unreadable = json.replacingOccurrences(of: "\"finalizedAt\":\"\(record.finalizedAt)\"", with: "\"finalizedAt\":\"soon\"")
+        #expect(unreadable.count < json.count)
+        #expect(try Self.failedChecks(unreadable) == ["finalizedAt"])
+        #expect(DrawVerifier.timeOrder(preparedAt: "2026-11-23T08:00:00Z", finalizedAt: "2026-11-23T08:00:00.250Z") == nil)
     }
 
     @Test func malformedRecordsAreReportedNotCrashedOn() {

@@ -100,6 +100,32 @@ import Testing
         #expect(outcome?.reserves == ["p10", "p03", "p09", "p01", "Z9", "p08", "p02", "a1", "p07"])
     }
 
+    /// The terms text (an Allot extension): quotas sorted by attribute then value in byte order
+    /// (徐汇 E5 BE 90 before 浦东 E6 B5 A6), joint quotas sorted; digest computed with Python's hashlib.
+    @Test func termsTextAndDigestVector() {
+        let terms = DrawProtocol.Terms(
+            eventId: "42", panelSize: 3, algorithm: "leximin", lotterySize: 4, preparedAt: "2026-11-23T08:00:00Z",
+            quotas: [
+                "gender": ["male": [1, 2], "female": [1, 2]],
+                "district": ["浦东": [1, 3], "徐汇": [0, 3]],
+                "age": ["60+": [1, 1], "18-29": [0, 2]],
+            ],
+            jointQuotas: [
+                JointQuota(feature1: "age", value1: "60+", feature2: "gender", value2: "male", min: 0, max: 1),
+                JointQuota(feature1: "age", value1: "18-29", feature2: "gender", value2: "female", min: 0, max: 1),
+            ])
+        #expect(
+            DrawProtocol.termsText(terms)
+                == "allot-terms-v1\neventId\t42\npanelSize\t3\nalgorithm\tleximin\nlotterySize\t4\n"
+                + "preparedAt\t2026-11-23T08:00:00Z\nquota\tage\t18-29\t0\t2\nquota\tage\t60+\t1\t1\n"
+                + "quota\tdistrict\t徐汇\t0\t3\nquota\tdistrict\t浦东\t1\t3\nquota\tgender\tfemale\t1\t2\n"
+                + "quota\tgender\tmale\t1\t2\njoint\tage\t18-29\tgender\tfemale\t0\t1\njoint\tage\t60+\tgender\tmale\t0\t1\n")
+        #expect(DrawProtocol.termsDigest(terms) == "38992891d2af49ba63028244f816c20e075dbd67ec5aa49cd38424074ec8126a")
+        let bare = DrawProtocol.Terms(
+            eventId: nil, panelSize: 3, algorithm: "legacy", lotterySize: 1000, preparedAt: "x", quotas: [:], jointQuotas: [])
+        #expect(DrawProtocol.termsDigest(bare) == "5dd30d37bbff9208787e58b12fde4ffea1d5623f2b21262520505e5a2ccfea93")
+    }
+
     @Test func aChangedBeaconChangesTheSeed() {
         let digest = DrawProtocol.lotteryDigest(Self.vectorLottery)
         #expect(

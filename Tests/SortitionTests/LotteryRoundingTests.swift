@@ -75,6 +75,29 @@ import Testing
         #expect(lottery.maxDeviation < 1.0 / 1000)
     }
 
+    /// `sa_fixture_22` (122 types, mostly single people): Beck–Fiala and the type-level local search
+    /// leave people 1.7/m away; the person swaps bring everyone within 1/m, with every lottery panel
+    /// still meeting the quotas (checked independently here by `Quotas.violations`).
+    @Test func saFixtureLotteryIsWithinOneOverM() throws {
+        let instance = try SharedInstance.saFixture()
+        let (pool, quotas) = (instance.pool, instance.quotas)
+        let distribution = try Leximin.distribution(pool: pool, quotas: quotas)
+        let m = 1000
+        let withoutSwaps = try LotteryRounding.round(distribution, pool: pool, size: m)
+        #expect(withoutSwaps.maxDeviation > 1.0 / Double(m))
+        let lottery = try LotteryRounding.round(distribution, pool: pool, quotas: quotas, size: m)
+        #expect(lottery.size == m)
+        for panel in lottery.panels { #expect(quotas.violations(of: panel, in: pool).isEmpty) }
+        var counts = [Int](repeating: 0, count: pool.count)
+        for panel in lottery.panels { for person in panel { counts[person] += 1 } }
+        let exact = distribution.personProbabilities(in: pool)
+        let worst = zip(counts, exact).map { abs(Double($0) / Double(m) - $1) }.max() ?? 1
+        #expect(worst <= 1.0 / Double(m) + 1e-9)
+        #expect(abs(worst - lottery.maxDeviation) < 1e-12)
+        let again = try LotteryRounding.round(distribution, pool: pool, quotas: quotas, size: m)
+        #expect(again.panels == lottery.panels)
+    }
+
     @Test func roundingIsDeterministic() throws {
         let (pool, _) = try Self.smallPool()
         let distribution = Self.distribution(pool, panels: Self.allPanels(pool))

@@ -51,6 +51,10 @@ public struct DrawRecord: Codable, Sendable, Equatable {
     public var algorithm: String
     public var lottery: [[String]]
     public var lotteryDigest: String
+    /// SHA-256 of the terms text (`DrawProtocol.termsText`): an Allot extension to §5 that commits
+    /// the quotas, panel size, algorithm, lottery size, event and preparation time. Optional only so
+    /// that a record without it can be read and reported as failing the `termsDigest` check.
+    public var termsDigest: String?
     public var beacon: String
     public var seed: String
     public var panelIndex: Int
@@ -62,7 +66,7 @@ public struct DrawRecord: Codable, Sendable, Equatable {
     public var finalizedAt: String
 
     enum CodingKeys: String, CodingKey {
-        case `protocol`, eventId, panelSize, quotas, jointQuotas, pool, poolDigest, algorithm, lottery, lotteryDigest
+        case `protocol`, eventId, panelSize, quotas, jointQuotas, pool, poolDigest, algorithm, lottery, lotteryDigest, termsDigest
         case beacon, seed, panelIndex, panel, reserves, probabilities, preparedAt, finalizedAt
     }
 
@@ -80,6 +84,8 @@ public struct DrawRecord: Codable, Sendable, Equatable {
         self.lottery = lottery.map { $0.sorted(by: DrawProtocol.byteOrder) }
         poolDigest = DrawProtocol.poolDigest(pool)
         lotteryDigest = DrawProtocol.lotteryDigest(lottery)
+        self.preparedAt = preparedAt
+        self.finalizedAt = finalizedAt
         self.beacon = beacon
         let seedBytes = DrawProtocol.seed(lotteryDigest: lotteryDigest, beacon: beacon)
         seed = Hex.encode(seedBytes)
@@ -90,8 +96,7 @@ public struct DrawRecord: Codable, Sendable, Equatable {
         panel = outcome.panel
         reserves = outcome.reserves
         probabilities = DrawRecord.shares(lottery: self.lottery, pool: pool)
-        self.preparedAt = preparedAt
-        self.finalizedAt = finalizedAt
+        termsDigest = DrawProtocol.termsDigest(terms)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -106,6 +111,7 @@ public struct DrawRecord: Codable, Sendable, Equatable {
         algorithm = try c.decode(String.self, forKey: .algorithm)
         lottery = try c.decode([[String]].self, forKey: .lottery)
         lotteryDigest = try c.decode(String.self, forKey: .lotteryDigest)
+        termsDigest = try c.decodeIfPresent(String.self, forKey: .termsDigest)
         beacon = try c.decode(String.self, forKey: .beacon)
         seed = try c.decode(String.self, forKey: .seed)
         panelIndex = try c.decode(Int.self, forKey: .panelIndex)
@@ -129,6 +135,7 @@ public struct DrawRecord: Codable, Sendable, Equatable {
         try c.encode(algorithm, forKey: .algorithm)
         try c.encode(lottery, forKey: .lottery)
         try c.encode(lotteryDigest, forKey: .lotteryDigest)
+        try c.encodeIfPresent(termsDigest, forKey: .termsDigest)
         try c.encode(beacon, forKey: .beacon)
         try c.encode(seed, forKey: .seed)
         try c.encode(panelIndex, forKey: .panelIndex)
@@ -137,6 +144,21 @@ public struct DrawRecord: Codable, Sendable, Equatable {
         try c.encode(probabilities, forKey: .probabilities)
         try c.encode(preparedAt, forKey: .preparedAt)
         try c.encode(finalizedAt, forKey: .finalizedAt)
+    }
+
+    /// The terms this record states, as the terms digest hashes them.
+    public var terms: DrawProtocol.Terms {
+        let event: String? = switch eventId {
+        case .number(let number): String(number)
+        case .text(let text): text
+        case nil: nil
+        }
+        return DrawProtocol.Terms(
+            eventId: event, panelSize: panelSize, algorithm: algorithm, lotterySize: lottery.count,
+            preparedAt: preparedAt, quotas: quotas,
+            jointQuotas: (jointQuotas ?? []).map {
+                JointQuota(feature1: $0.feature1, value1: $0.value1, feature2: $0.feature2, value2: $0.value2, min: $0.min, max: $0.max)
+            })
     }
 
     /// Each pool member's share of lottery panels, `count / m`.

@@ -1,3 +1,4 @@
+import Foundation
 import Sortition
 
 /// One check `allot verify` makes on a draw record.
@@ -13,9 +14,11 @@ public struct DrawCheck: Sendable, Equatable {
 /// and lottery digests, the seed, the panel index, the panel, the reserve order and the
 /// probabilities, and checks every lottery panel against the recorded quotas.
 ///
-/// Limit of `allot-draw-v1`: the quotas, panel size and algorithm name are not part of any
-/// digest, so a record whose quotas were *loosened* after the fact still passes as long as every
-/// lottery panel meets them; tightened quotas are caught by the quota check.
+/// `allot-draw-v1` digests only the pool and the lottery, so on its own a record whose quotas were
+/// loosened after the fact would still pass. Allot's records therefore also carry a terms digest
+/// (`DrawProtocol.termsText`: event, panel size, algorithm, lottery size, preparation time, every
+/// quota), published with the other two at prepare; the `termsDigest` check recomputes it, and
+/// `finalizedAt` must be a time not before `preparedAt`.
 public enum DrawVerifier {
     /// Every check, in protocol order; the record is valid when all pass.
     public static func verify(_ record: DrawRecord) -> [DrawCheck] {
@@ -36,6 +39,12 @@ public enum DrawVerifier {
         let lotteryDigest = DrawProtocol.lotteryDigest(record.lottery)
         check("lotteryDigest", lotteryDigest == record.lotteryDigest,
               "the lottery hashes to \(lotteryDigest), the record says \(record.lotteryDigest)")
+        let termsDigest = DrawProtocol.termsDigest(record.terms)
+        check("termsDigest", termsDigest == record.termsDigest,
+              record.termsDigest.map { "the terms (event, panel size, algorithm, lottery size, preparedAt, quotas) hash to \(termsDigest), the record says \($0)" }
+                ?? "the record has no terms digest")
+        check("finalizedAt", timeOrder(preparedAt: record.preparedAt, finalizedAt: record.finalizedAt) == nil,
+              timeOrder(preparedAt: record.preparedAt, finalizedAt: record.finalizedAt) ?? "")
         let seed = DrawProtocol.seed(lotteryDigest: lotteryDigest, beacon: record.beacon)
         check("seed", Hex.encode(seed) == record.seed,
               "lottery digest and beacon give seed \(Hex.encode(seed)), the record says \(record.seed)")
@@ -59,6 +68,17 @@ public enum DrawVerifier {
         check("quotas", problems.isEmpty, problems.prefix(3).joined(separator: "; ")
               + (problems.count > 3 ? "; and \(problems.count - 3) more" : ""))
         return checks
+    }
+
+    /// Why the two times are unreadable or out of order; nil when `finalizedAt` is not before `preparedAt`.
+    static func timeOrder(preparedAt: String, finalizedAt: String) -> String? {
+        func parse(_ text: String) -> Date? {
+            (try? Date.ISO8601FormatStyle().parse(text))
+                ?? (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text))
+        }
+        guard let prepared = parse(preparedAt) else { return "preparedAt '\(preparedAt)' is not an ISO 8601 time" }
+        guard let finalized = parse(finalizedAt) else { return "finalizedAt '\(finalizedAt)' is not an ISO 8601 time" }
+        return finalized < prepared ? "finalizedAt \(finalizedAt) is before preparedAt \(preparedAt)" : nil
     }
 
     /// Quota breaches of the lottery panels, as "lottery panel i: …".

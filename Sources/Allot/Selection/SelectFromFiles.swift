@@ -171,7 +171,7 @@ public enum SelectFromFiles {
         progress?("rounding \(distribution.panels.count) panels to a lottery of \(lotterySize)")
         let lottery: Lottery
         do {
-            lottery = try LotteryRounding.round(distribution, pool: pool, size: lotterySize)
+            lottery = try LotteryRounding.round(distribution, pool: pool, quotas: quotas, size: lotterySize)
         } catch {
             throw .algorithmFailed(error.description)
         }

@@ -74,6 +74,9 @@ extension Command {
             invocation.print("lottery deviation: \(format(result.lotteryDeviation)) (largest gap between share of lottery panels and probability)")
         }
         invocation.print("probability: min \(format(result.minProbability)), max \(format(result.maxProbability))")
+        invocation.print("pool digest: \(result.record.poolDigest)")
+        invocation.print("lottery digest: \(result.record.lotteryDigest)")
+        invocation.print("terms digest: \(result.record.termsDigest ?? "none")")
         invocation.print("beacon: \(result.record.beacon)")
         invocation.print("seed: \(result.record.seed)")
         invocation.print("panel (lottery line \(result.record.panelIndex)): \(result.panel.joined(separator: ", "))")

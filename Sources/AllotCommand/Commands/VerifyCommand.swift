@@ -6,8 +6,10 @@ extension Command {
         ["verify"],
         abstract: "re-check a draw record: digests, seed, panel, reserves, probabilities, quotas",
         discussion: """
-            Recomputes the pool and lottery digests, the seed from the beacon, the panel index, the panel,
-            the reserve order and the probabilities, and checks every lottery panel against the quotas.
+            Recomputes the pool, lottery and terms digests (the terms digest, an Allot extension, covers
+            event, panel size, algorithm, lottery size, preparedAt and quotas), checks finalizedAt is not
+            before preparedAt, recomputes the seed from the beacon, the panel index, the panel, the reserve
+            order and the probabilities, and checks every lottery panel against the quotas.
             Exits 0 only if every check passes; otherwise names each failed check.
             """,
         parameters: [.argument("RECORD", help: "the draw record (JSON)")]
