@@ -5,7 +5,7 @@ import Optimization
 /// and so on. Works on types throughout: members of a type share one probability, panels are type
 /// counts, and the pricing problem is a MIP over integer type counts.
 public enum Leximin {
-    /// Tunables; the defaults suit pools from a few dozen to a million people.
+    /// Tunables of the column generation.
     public struct Options: Sendable {
         /// Multiplicative-weights rounds that seed the panel set; nil means `min(3 × types, defaultSeedRounds)`.
         public var seedRounds: Int?
