@@ -43,9 +43,6 @@ extension SimplexEngine {
             let (q, flips) = dualRatioTest(sign: sign, slope: slope, lower: l, upper: u)
             if q < 0 {
                 // Dual unbounded: the row proves primal infeasibility, unless the factors are stale.
-                if debugTrace { print("dual unbounded row r=\(r) var=\(leaving) x=\(x[leaving]) l=\(l[leaving]) u=\(u[leaving]) slope=\(slope) nz=\(rowAlphaIndex.count) fixedNZ=\(rowAlphaIndex.filter { l[$0] == u[$0] }.count)) resid=\(residual())")
-                    for j in rowAlphaIndex { print("   cand j=\(j) a=\(rowAlpha[j]) state=\(state[j]) l=\(l[j]) u=\(u[j]) d=\(d[j])") }
-                }
                 if verifiedInfeasible || (lu?.updateCount ?? 0) == 0 { return .infeasible }
                 verifiedInfeasible = true
                 lu = nil
@@ -95,7 +92,10 @@ extension SimplexEngine {
             // Dual steepest-edge weights, with τ = B⁻¹ρ from the old basis.
             var tau = rho
             lu?.ftran(&tau, work: &workM)
-            let wr = weights[r]
+            // The pivotal weight is recomputed exactly from ρ: the recurrence loses accuracy
+            // through cancellation, and every other update is scaled by it.
+            var wr = 0.0
+            for v in rho { wr += v * v }
             for k in 0..<m where alphaQ[k] != 0 && k != r {
                 let kappa = alphaQ[k] / pivotCol
                 weights[k] = max(weights[k] + kappa * (kappa * wr - 2 * tau[k]), 1e-4)
@@ -129,47 +129,38 @@ extension SimplexEngine {
             default: break
             }
         }
-        if cands.isEmpty { return (-1, []) }
-        cands.sort { $0.ratio < $1.ratio }
-        var suffixHarris = [Double](repeating: .infinity, count: cands.count + 1)
-        for k in stride(from: cands.count - 1, through: 0, by: -1) { suffixHarris[k] = min(suffixHarris[k + 1], cands[k].harris) }
+        // Walk the breakpoints group by group (usually one or two groups; no full sort).
         var slope = initialSlope
-        var k = 0
-        while k < cands.count {
-            let bound = suffixHarris[k]
-            var g = k
+        var flips: [Int] = []
+        while !cands.isEmpty {
+            var bound = Double.infinity
+            for c in cands { bound = min(bound, c.harris) }
             var reduction = 0.0
             var best = -1
             var bestSize = 0.0
-            while g < cands.count && cands[g].ratio <= bound {
-                let j = cands[g].j
-                let size = abs(rowAlpha[j])
-                reduction += size * (u[j] - l[j])
-                if size > bestSize { bestSize = size; best = g }
-                g += 1
+            for (k, c) in cands.enumerated() where c.ratio <= bound {
+                let size = abs(rowAlpha[c.j])
+                reduction += size * (u[c.j] - l[c.j])
+                if size > bestSize { bestSize = size; best = k }
             }
-            if g == k { g = k + 1; best = k; reduction = .infinity }
-            let remaining = slope - reduction
-            if remaining <= SimplexTolerance.primal || !reduction.isFinite || g >= cands.count {
-                if remaining > SimplexTolerance.primal && reduction.isFinite {
-                    // Every breakpoint passed and the row is still infeasible: dual unbounded.
-                    return (-1, [])
-                }
-                let flips = cands[0..<k].map(\.j)
+            if best < 0 {
+                // Only tolerance-infeasible reduced costs: take the smallest ratio.
+                best = 0
+                for (k, c) in cands.enumerated() where c.ratio < cands[best].ratio { best = k }
+                reduction = .infinity
+            }
+            if slope - reduction <= SimplexTolerance.primal || !reduction.isFinite {
                 return (cands[best].j, flips)
             }
             slope -= reduction
-            k = g
+            var kept: [(ratio: Double, harris: Double, j: Int)] = []
+            for c in cands {
+                if c.ratio <= bound { flips.append(c.j) } else { kept.append(c) }
+            }
+            cands = kept
         }
+        // Every breakpoint passed and the row is still infeasible: dual unbounded.
         return (-1, [])
-    }
-
-    func residual() -> Double {
-        var r = [Double](repeating: 0, count: m)
-        for j in 0..<n { for e in cscStart[j]..<cscStart[j + 1] { r[cscRow[e]] += cscVal[e] * x[j] } }
-        var mx = 0.0
-        for i in 0..<m { mx = max(mx, abs(r[i] - x[n + i])) }
-        return mx
     }
 
     /// Cost shifting: a nonbasic variable whose reduced cost has the wrong sign and cannot
@@ -226,7 +217,6 @@ extension SimplexEngine {
             }
             computePrimal()
         }
-        if debugTrace { print("phase1 end it=\(iterations) outcome=\(outcome)") }
         // Back to the real bounds: each nonbasic to the bound its reduced cost prefers.
         for j in 0..<total where state[j] != .basic {
             var s = nonbasicState(lower: lower[j], upper: upper[j])

@@ -20,7 +20,8 @@ public struct MIPSolution: Sendable {
     public var objective: Double
     /// Proven bound on the optimum: no feasible point is better than it.
     public var bestBound: Double
-    /// `|objective − bestBound| / |objective|` (0 when proven optimal or infeasible, ∞ without incumbent).
+    /// `|objective − bestBound| / |objective|`: within the options' tolerances when optimal,
+    /// 0 when infeasible, ∞ when no point was found.
     public var gap: Double
     /// The best point found (for an unbounded model, some feasible point); `nil` when none.
     public var values: [Double]?

@@ -53,10 +53,21 @@ public final class MIPSolver {
         self.model = model
         self.options = options
         lp = SimplexSolver(model: model, options: options.simplex)
-        let columns = ColumnView(model: model)
-        propagator = ActivityPropagator(model: model, columns: columns)
+        // The LP ignores out-of-range indices and zero or non-finite coefficients; so do we.
+        var rows = model
+        for i in rows.constraints.indices {
+            let row = rows.constraints[i]
+            let kept = row.indices.indices.filter { k in
+                row.indices[k] >= 0 && row.indices[k] < model.variables.count
+                    && row.coefficients[k] != 0 && row.coefficients[k].isFinite
+            }
+            rows.constraints[i].indices = kept.map { row.indices[$0] }
+            rows.constraints[i].coefficients = kept.map { row.coefficients[$0] }
+        }
+        let columns = ColumnView(model: rows)
+        propagator = ActivityPropagator(model: rows, columns: columns)
         integerVariables = model.variables.indices.filter { model.variables[$0].isInteger }
-        rounding = RoundingHeuristic(constraints: model.constraints, variables: model.variables, columns: columns)
+        rounding = RoundingHeuristic(constraints: rows.constraints, variables: model.variables, columns: columns)
         pseudocosts = Pseudocosts(count: model.variables.count)
         lpLower = model.variables.map(\.lower)
         lpUpper = model.variables.map(\.upper)
@@ -79,6 +90,24 @@ public final class MIPSolver {
 
     /// Runs branch and bound to optimality or a limit.
     public func solve() -> MIPSolution {
+        let answer = search()
+        parkAtRoot()
+        return answer
+    }
+
+    /// Leaves the LP at the optimum of the root relaxation with the model's own bounds, so
+    /// the next solve after an objective change starts primal feasible near its root optimum
+    /// rather than from the last node of this tree.
+    private func parkAtRoot() {
+        guard let root = rootBounds else { return }
+        for j in modified { isModified[j] = false }
+        modified = []
+        for j in root.lower.indices { setLPBounds(j, root.lower[j], root.upper[j]) }
+        if let seconds = secondsLeft(), seconds == 0 { return }
+        _ = lp.solve()
+    }
+
+    private func search() -> MIPSolution {
         let clock = ContinuousClock()
         deadline = options.timeLimit.map { clock.now + .seconds($0) }
         lp.options = options.simplex
@@ -98,9 +127,13 @@ public final class MIPSolver {
         var next: BranchNode? = BranchNode(changes: [], bound: -.infinity, depth: 0, branching: nil)
         var stopped: (status: MIPStatus, node: BranchNode)?
         var unsolvedBound = Double.infinity
+        var incumbentAtLastPrune = incumbentValue
         while true {
             if next == nil {
-                queue.prune(keeping: worthExploring)
+                if incumbentValue < incumbentAtLastPrune {
+                    queue.prune(keeping: worthExploring)
+                    incumbentAtLastPrune = incumbentValue
+                }
                 next = queue.pop()
             }
             guard let node = next else { break }
@@ -200,18 +233,27 @@ public final class MIPSolver {
 
     // MARK: - Bounds
 
-    /// Sets the solve's global bounds: model bounds, integer bounds rounded inward, then
-    /// propagated over all rows. False when they admit no point.
-    private func setGlobalBounds() -> Bool {
-        globalLower = model.variables.map(\.lower)
-        globalUpper = model.variables.map(\.upper)
+    /// Model bounds with integer bounds rounded inward, then propagated over all rows; nil
+    /// when they admit no point. They do not depend on the objective, so they are computed once.
+    private lazy var rootBounds: (lower: [Double], upper: [Double])? = {
+        var lower = model.variables.map(\.lower)
+        var upper = model.variables.map(\.upper)
         let tolerance = options.integralityTolerance
         for j in integerVariables {
-            globalLower[j] = (globalLower[j] - tolerance).rounded(.up)
-            globalUpper[j] = (globalUpper[j] + tolerance).rounded(.down)
+            lower[j] = (lower[j] - tolerance).rounded(.up)
+            upper[j] = (upper[j] + tolerance).rounded(.down)
         }
-        for j in globalLower.indices where globalLower[j] > globalUpper[j] { return false }
-        guard propagator.propagate(lower: &globalLower, upper: &globalUpper, seeds: nil) != nil else { return false }
+        for j in lower.indices where lower[j] > upper[j] { return nil }
+        guard propagator.propagate(lower: &lower, upper: &upper, seeds: nil) != nil else { return nil }
+        return (lower, upper)
+    }()
+
+    /// Starts the solve's global bounds (tightened later by reduced-cost fixing) at the root
+    /// bounds and puts them into the LP. False when they admit no point.
+    private func setGlobalBounds() -> Bool {
+        guard let root = rootBounds else { return false }
+        globalLower = root.lower
+        globalUpper = root.upper
         for j in modified { isModified[j] = false }
         modified = []
         for j in globalLower.indices { setLPBounds(j, globalLower[j], globalUpper[j]) }
@@ -280,10 +322,8 @@ public final class MIPSolver {
     // MARK: - LP and incumbents
 
     private func solveLP() -> LPSolution {
-        if let deadline {
-            let remaining = deadline - ContinuousClock.now
-            let seconds = Double(remaining.components.seconds) + Double(remaining.components.attoseconds) * 1e-18
-            lp.options.timeLimit = max(0, min(seconds, options.simplex.timeLimit ?? seconds))
+        if let seconds = secondsLeft() {
+            lp.options.timeLimit = min(seconds, options.simplex.timeLimit ?? seconds)
         }
         let solution = lp.solve()
         iterations += solution.iterations
@@ -294,11 +334,16 @@ public final class MIPSolver {
         integerVariables.filter { abs(values[$0] - values[$0].rounded()) > options.integralityTolerance }
     }
 
-    /// Takes `values` (integer variables rounded) as incumbent if feasible and better.
+    /// Takes `values` as incumbent if feasible and better: with integer variables rounded
+    /// exactly, or else (when rounding 1e-7 away breaks a row with large coefficients) as
+    /// they are, integral within the integrality tolerance.
     private func offerIncumbent(_ values: [Double]) {
         var point = values
         for j in integerVariables { point[j] = point[j].rounded() + 0 }  // + 0 turns −0 into 0
-        guard rounding.isFeasible(point) else { return }
+        if !rounding.isFeasible(point, integralityTolerance: 0) {
+            point = values
+            guard rounding.isFeasible(point, integralityTolerance: options.integralityTolerance) else { return }
+        }
         var objective = model.objectiveOffset
         for (j, variable) in model.variables.enumerated() { objective += variable.cost * point[j] }
         let value = sign * objective
@@ -378,6 +423,13 @@ public final class MIPSolver {
         return ContinuousClock.now >= deadline
     }
 
+    /// Seconds until the time limit (never negative), nil without one.
+    private func secondsLeft() -> Double? {
+        guard let deadline else { return nil }
+        let remaining = (deadline - ContinuousClock.now).components
+        return max(0, Double(remaining.seconds) + Double(remaining.attoseconds) * 1e-18)
+    }
+
     /// The answer in the model's sense; `bound` is the internal (minimization) lower bound.
     private func result(_ status: MIPStatus, bound: Double) -> MIPSolution {
         let gap: Double
@@ -400,10 +452,7 @@ public final class MIPSolver {
         feasibility.objectiveOffset = 0
         guard feasibility != model else { return result(.nodeLimit, bound: -.infinity) }
         var subOptions = options
-        if let deadline {
-            let remaining = deadline - ContinuousClock.now
-            subOptions.timeLimit = max(0, Double(remaining.components.seconds))
-        }
+        subOptions.timeLimit = secondsLeft()
         let search = MIPSolver(model: feasibility, options: subOptions).solve()
         nodes += search.nodes
         iterations += search.lpIterations
@@ -411,7 +460,9 @@ public final class MIPSolver {
         case .optimal:
             return MIPSolution(status: .unbounded, objective: -sign * .infinity, bestBound: -sign * .infinity, gap: 0,
                                values: search.values, nodes: nodes, lpIterations: iterations)
-        case .infeasible, .unbounded, .nodeLimit, .timeLimit:
+        case .infeasible:
+            return result(.infeasible, bound: .infinity)
+        case .unbounded, .nodeLimit, .timeLimit:
             return result(search.status == .unbounded ? .nodeLimit : search.status, bound: -.infinity)
         }
     }

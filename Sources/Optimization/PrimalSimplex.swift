@@ -11,11 +11,15 @@ extension SimplexEngine {
         var stalled = 0
         var lastObjective = Double.infinity
         var verifiedOptimal = false
+        var unblockedRetries = 0
+        // Phase-2 reduced costs are updated from the pivot row; recomputed after refactoring.
+        var dualsFresh = false
         while true {
             if let stop = limitReached() { return stop }
             if needsRefactor {
                 refactor()
                 computePrimal()
+                dualsFresh = false
             }
             // Phase costs: ±1 on violated basics in phase 1, the real costs in phase 2.
             var infeasible = false
@@ -33,7 +37,10 @@ extension SimplexEngine {
             if objective < lastObjective - 1e-12 * (1 + abs(objective)) { stalled = 0 } else { stalled += 1 }
             lastObjective = min(lastObjective, objective)
             let bland = stalled > Self.stallLimit
-            _ = computeDual(costs: phaseCost)
+            if infeasible || !dualsFresh {
+                _ = computeDual(costs: phaseCost)
+                dualsFresh = !infeasible
+            }
 
             // Pricing: largest improving reduced cost (smallest index under Bland's rule).
             var q = -1
@@ -57,6 +64,7 @@ extension SimplexEngine {
                 if !verifiedOptimal && (lu?.updateCount ?? 0) > 0 {
                     verifiedOptimal = true
                     lu = nil
+                    dualsFresh = false
                     continue
                 }
                 return infeasible ? .infeasible : .optimal
@@ -99,9 +107,16 @@ extension SimplexEngine {
                 continue
             }
             if r < 0 {
-                if infeasible { lu = nil; continue }
+                // Phase 1 cannot be unbounded; a fresh factorization usually explains it.
+                if infeasible {
+                    unblockedRetries += 1
+                    if unblockedRetries > 2 { return .restart }
+                    lu = nil
+                    continue
+                }
                 return .unbounded
             }
+            unblockedRetries = 0
             let leaving = basic[r]
             let rate = -direction * alpha[r]
             let leavingState: VariableState
@@ -119,6 +134,14 @@ extension SimplexEngine {
             for k in 0..<m where alpha[k] != 0 { x[basic[k]] -= direction * t * alpha[k] }
             x[q] += direction * t
             x[leaving] = target
+            if !infeasible {
+                // d_j −= θ·(ρ_r a_j) with θ = d_q / α_rq, from the old basis.
+                let rho = btranUnit(r)
+                computePivotRow(rho)
+                let thetaD = d[q] / alpha[r]
+                for j in rowAlphaIndex { d[j] -= thetaD * rowAlpha[j] }
+                d[leaving] = -thetaD
+            }
             pivotBasis(position: r, entering: q, alpha: alpha, leavingState: leavingState)
             if lower[leaving] == upper[leaving] { state[leaving] = .atLower }
             weights[r] = 1

@@ -36,7 +36,7 @@ struct RoundingHeuristic: Sendable {
             for (i, a) in zip(columns.rows[j], columns.coefficients[j]) { activity[i] += a * (best - point[j]) }
             point[j] = best
         }
-        return isFeasible(point) ? point : nil
+        return isFeasible(point, integralityTolerance: 0) ? point : nil
     }
 
     private func violation(_ i: Int, _ activity: Double) -> Double {
@@ -44,14 +44,14 @@ struct RoundingHeuristic: Sendable {
     }
 
     /// Whether `point` meets the model's bounds, integrality and rows within tolerance.
-    func isFeasible(_ point: [Double]) -> Bool {
+    func isFeasible(_ point: [Double], integralityTolerance: Double = 0) -> Bool {
         guard point.count == variables.count else { return false }
         for (j, variable) in variables.enumerated() {
             let x = point[j]
             if !x.isFinite || x < variable.lower - Self.slack(variable.lower) || x > variable.upper + Self.slack(variable.upper) {
                 return false
             }
-            if variable.isInteger && x != x.rounded() { return false }
+            if variable.isInteger && abs(x - x.rounded()) > integralityTolerance { return false }
         }
         for row in constraints {
             let activity = zip(row.indices, row.coefficients).reduce(0.0) { $0 + $1.1 * point[$1.0] }

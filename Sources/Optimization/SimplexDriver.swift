@@ -1,17 +1,15 @@
 /// Chooses between the dual and primal phases until the basis is optimal or a verdict is reached.
-import Foundation
-let debugTrace = ProcessInfo.processInfo.environment["LPTRACE"] != nil
 extension SimplexEngine {
     mutating func run() -> SimplexOutcome {
         rebuildMatrixIfNeeded()
         if lu == nil || needsRefactor { refactor() }
         computePrimal()
         var lastOutcome = SimplexOutcome.restart
+        var triedPhaseOne = false
         for _ in 0..<Self.maxDriverPasses {
             _ = computeDual(costs: cost)
             let primalOK = isPrimalFeasible(lower: lower, upper: upper)
             let dualBadNow = dualInfeasibleCount()
-            if debugTrace { print("pass dualBad=\(dualBadNow) primalOK=\(primalOK) it=\(iterations) last=\(lastOutcome)") }
             if dualBadNow == 0 && primalOK { return .optimal }
             if primalOK {
                 // Primal feasible (e.g. after the perturbed dual, new columns or new costs).
@@ -23,34 +21,25 @@ extension SimplexEngine {
             }
             let (flipped, dualBad) = flipToDualFeasible(lower: lower, upper: upper)
             if flipped { computePrimal() }
-            if dualBad == 0 {
-                // Dual simplex on slightly perturbed costs (anti-degeneracy), then the true costs.
-                var perturbed = perturbedCosts()
-                _ = computeDual(costs: perturbed)
-                let (flip2, bad2) = flipToDualFeasible(lower: lower, upper: upper)
-                if flip2 { computePrimal() }
-                lastOutcome = bad2 > 0 ? .restart : dualLoop(costs: &perturbed, lower: lower, upper: upper)
-                switch lastOutcome {
-                case .infeasible, .iterationLimit, .timeLimit: return lastOutcome
-                default: continue
-                }
-            } else {
+            if dualBad > 0 && !triedPhaseOne {
+                triedPhaseOne = true
                 lastOutcome = dualPhaseOne(costs: cost)
                 switch lastOutcome {
                 case .iterationLimit, .timeLimit: return lastOutcome
-                default: break
+                default: continue
                 }
-                _ = computeDual(costs: cost)
-                let (flip3, stillBad) = flipToDualFeasible(lower: lower, upper: upper)
-                if flip3 { computePrimal() }
-                if stillBad > 0 {
-                    // Dual infeasible: the primal decides between infeasible and unbounded.
-                    lastOutcome = primalLoop(costs: cost)
-                    switch lastOutcome {
-                    case .unbounded, .iterationLimit, .timeLimit, .infeasible: return lastOutcome
-                    default: continue
-                    }
-                }
+            }
+            // Dual simplex on perturbed costs (anti-degeneracy); costs of the few variables still
+            // dual infeasible after phase 1 are shifted. The next pass removes both with the primal.
+            var perturbed = perturbedCosts()
+            _ = computeDual(costs: perturbed)
+            let (flip2, bad2) = flipToDualFeasible(lower: lower, upper: upper)
+            if bad2 > 0 { shiftCostsToDualFeasible(costs: &perturbed, lower: lower, upper: upper) }
+            if flip2 { computePrimal() }
+            lastOutcome = dualLoop(costs: &perturbed, lower: lower, upper: upper)
+            switch lastOutcome {
+            case .infeasible, .iterationLimit, .timeLimit: return lastOutcome
+            default: continue
             }
         }
         return .iterationLimit

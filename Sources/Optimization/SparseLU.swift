@@ -48,176 +48,28 @@ struct SparseLU {
     /// Factorizes `B` whose column at position `k` has entries `columns(k)`.
     init(m: Int, columns: (Int) -> (rows: ArraySlice<Int>, values: ArraySlice<Double>)) {
         self.m = m
-        var colRow = [[Int]](repeating: [], count: m)
-        var colVal = [[Double]](repeating: [], count: m)
-        var rowCols = [[Int]](repeating: [], count: m)
-        var rowCount = [Int](repeating: 0, count: m)
+        var e = Elimination(m: m)
         for k in 0..<m {
             let c = columns(k)
             for (r, v) in zip(c.rows, c.values) where v != 0 {
-                colRow[k].append(r)
-                colVal[k].append(v)
-                rowCols[r].append(k)
-                rowCount[r] += 1
+                e.colRow[k].append(r)
+                e.colVal[k].append(v)
+                e.rowCols[r].append(k)
+                e.rowCount[r] += 1
             }
         }
-        var rowDone = [Bool](repeating: false, count: m)
-        var colDone = [Bool](repeating: false, count: m)
-        // Active columns kept in a list with positions for O(1) removal.
-        var active = Array(0..<m)
-        var activeAt = Array(0..<m)
-        func deactivate(_ q: Int) {
-            let at = activeAt[q]
-            let last = active.removeLast()
-            if last != q {
-                active[at] = last
-                activeAt[last] = at
-            }
-            colDone[q] = true
-        }
-        var colStack: [Int] = (0..<m).filter { colRow[$0].count == 1 }
-        var rowStack: [Int] = (0..<m).filter { rowCount[$0] == 1 }
-        // U entries found so far for each not-yet-pivoted column (rows pivoted earlier).
-        var pendingURow = [[Int]](repeating: [], count: m)
-        var pendingUVal = [[Double]](repeating: [], count: m)
-        var scatter = [Int](repeating: -1, count: m)
-        var singular: [Int] = []
-
-        func pivot(_ p: Int, _ q: Int) {
-            guard let pi = colRow[q].firstIndex(of: p) else { return }
-            let v = colVal[q][pi]
-            // L column: the other entries of column q divided by the pivot.
-            lPivotRow.append(p)
-            var lRows: [Int] = []
-            var lVals: [Double] = []
-            for (i, a) in zip(colRow[q], colVal[q]) where i != p {
-                lRows.append(i)
-                lVals.append(a / v)
-                rowCount[i] -= 1
-                if rowCount[i] == 1 { rowStack.append(i) }
-            }
-            lRow.append(contentsOf: lRows)
-            lVal.append(contentsOf: lVals)
-            lStart.append(lRow.count)
-            // Row p: its other active entries become U entries and drive the elimination.
-            for j in rowCols[p] where !colDone[j] && j != q {
-                guard let at = colRow[j].firstIndex(of: p) else { continue }
-                let apj = colVal[j][at]
-                colRow[j].swapAt(at, colRow[j].count - 1)
-                colVal[j].swapAt(at, colVal[j].count - 1)
-                colRow[j].removeLast()
-                colVal[j].removeLast()
-                pendingURow[j].append(p)
-                pendingUVal[j].append(apj)
-                if !lRows.isEmpty {
-                    for (e, i) in colRow[j].enumerated() { scatter[i] = e }
-                    for (i, l) in zip(lRows, lVals) {
-                        let e = scatter[i]
-                        if e >= 0 {
-                            colVal[j][e] -= l * apj
-                        } else {
-                            scatter[i] = colRow[j].count
-                            colRow[j].append(i)
-                            colVal[j].append(-l * apj)
-                            rowCols[i].append(j)
-                            rowCount[i] += 1
-                        }
-                    }
-                    for i in colRow[j] { scatter[i] = -1 }
-                }
-                if colRow[j].count == 1 { colStack.append(j) }
-            }
-            rowDone[p] = true
-            deactivate(q)
-            uPivotRow.append(p)
-            uPosition.append(q)
-            uDiag.append(v)
-            uRow.append(contentsOf: pendingURow[q])
-            uVal.append(contentsOf: pendingUVal[q])
-            uStart.append(uRow.count)
-            pendingURow[q] = []
-            pendingUVal[q] = []
-            colRow[q] = []
-            colVal[q] = []
-        }
-
-        func columnMax(_ q: Int) -> Double {
-            var mx = 0.0
-            for v in colVal[q] { mx = max(mx, abs(v)) }
-            return mx
-        }
-
-        while !active.isEmpty {
-            // 1. Column singletons: no elimination at all.
-            if let q = colStack.popLast() {
-                if colDone[q] || colRow[q].count != 1 { continue }
-                if abs(colVal[q][0]) <= Self.zeroTolerance {
-                    singular.append(q)
-                    deactivate(q)
-                    continue
-                }
-                pivot(colRow[q][0], q)
-                continue
-            }
-            // 2. Row singletons: no fill.
-            if let p = rowStack.popLast() {
-                if rowDone[p] || rowCount[p] != 1 { continue }
-                guard let q = rowCols[p].first(where: { !colDone[$0] && colRow[$0].contains(p) }),
-                      let at = colRow[q].firstIndex(of: p) else { continue }
-                let v = abs(colVal[q][at])
-                if v > Self.zeroTolerance && v >= Self.pivotThreshold * columnMax(q) {
-                    pivot(p, q)
-                }
-                continue
-            }
-            // 3. Markowitz among the sparsest columns.
-            var candidates: [(count: Int, col: Int)] = []
-            var emptyCols: [Int] = []
-            for q in active {
-                let c = colRow[q].count
-                if c == 0 { emptyCols.append(q); continue }
-                if candidates.count < Self.markowitzColumns {
-                    candidates.append((c, q))
-                    candidates.sort { $0.count < $1.count }
-                } else if let last = candidates.last, c < last.count {
-                    candidates[candidates.count - 1] = (c, q)
-                    candidates.sort { $0.count < $1.count }
-                }
-            }
-            for q in emptyCols {
-                singular.append(q)
-                deactivate(q)
-            }
-            var best = (p: -1, q: -1, cost: Int.max, size: 0.0)
-            for (c, q) in candidates {
-                let mx = columnMax(q)
-                if mx <= Self.zeroTolerance { continue }
-                for (i, a) in zip(colRow[q], colVal[q]) where abs(a) >= Self.pivotThreshold * mx {
-                    let cost = (rowCount[i] - 1) * (c - 1)
-                    if cost < best.cost || (cost == best.cost && abs(a) > best.size) {
-                        best = (i, q, cost, abs(a))
-                    }
-                }
-            }
-            if best.p >= 0 {
-                pivot(best.p, best.q)
-            } else {
-                // Every candidate column is numerically zero.
-                for (_, q) in candidates where !colDone[q] {
-                    singular.append(q)
-                    deactivate(q)
-                }
-            }
-        }
-        // Pair dependent positions with unpivoted rows; the slack −e_row pivots on itself.
-        let freeRows = (0..<m).filter { !rowDone[$0] }
-        for (q, r) in zip(singular, freeRows) {
-            replacements.append((q, r))
-            uPivotRow.append(r)
-            uPosition.append(q)
-            uDiag.append(-1)
-            uStart.append(uRow.count)
-        }
+        e.run()
+        lPivotRow = e.lPivotRow
+        lStart = e.lStart
+        lRow = e.lRow
+        lVal = e.lVal
+        uPivotRow = e.uPivotRow
+        uPosition = e.uPosition
+        uDiag = e.uDiag
+        uStart = e.uStart
+        uRow = e.uRow
+        uVal = e.uVal
+        replacements = e.replacements
     }
 
     /// Solves `B x = b` in place: on entry `x` is `b` indexed by row, on exit `x` by basis position.
@@ -274,5 +126,209 @@ struct SparseLU {
             etaValue.append(a)
         }
         etaStart.append(etaIndex.count)
+    }
+}
+
+/// The right-looking elimination behind `SparseLU.init`, as a value type so that its loops run
+/// without closure captures (which would box the arrays and check exclusivity dynamically).
+private struct Elimination {
+    let m: Int
+    // Active submatrix by columns (exact) and row patterns (may list finished columns).
+    var colRow: [[Int]]
+    var colVal: [[Double]]
+    var rowCols: [[Int]]
+    var rowCount: [Int]
+    var rowDone: [Bool]
+    var colDone: [Bool]
+    // Active columns kept in a list with positions for O(1) removal.
+    var active: [Int]
+    var activeAt: [Int]
+    var colStack: [Int] = []
+    var rowStack: [Int] = []
+    // U entries found so far for each not-yet-pivoted column (rows pivoted earlier).
+    var pendingURow: [[Int]]
+    var pendingUVal: [[Double]]
+    var scatter: [Int]
+    var singular: [Int] = []
+    // Output, as in SparseLU.
+    var lPivotRow: [Int] = []
+    var lStart: [Int] = [0]
+    var lRow: [Int] = []
+    var lVal: [Double] = []
+    var uPivotRow: [Int] = []
+    var uPosition: [Int] = []
+    var uDiag: [Double] = []
+    var uStart: [Int] = [0]
+    var uRow: [Int] = []
+    var uVal: [Double] = []
+    var replacements: [(position: Int, row: Int)] = []
+
+    init(m: Int) {
+        self.m = m
+        colRow = [[Int]](repeating: [], count: m)
+        colVal = [[Double]](repeating: [], count: m)
+        rowCols = [[Int]](repeating: [], count: m)
+        rowCount = [Int](repeating: 0, count: m)
+        rowDone = [Bool](repeating: false, count: m)
+        colDone = [Bool](repeating: false, count: m)
+        active = Array(0..<m)
+        activeAt = Array(0..<m)
+        pendingURow = [[Int]](repeating: [], count: m)
+        pendingUVal = [[Double]](repeating: [], count: m)
+        scatter = [Int](repeating: -1, count: m)
+    }
+
+    mutating func deactivate(_ q: Int) {
+        let at = activeAt[q]
+        let last = active.removeLast()
+        if last != q {
+            active[at] = last
+            activeAt[last] = at
+        }
+        colDone[q] = true
+    }
+
+    func columnMax(_ q: Int) -> Double {
+        var mx = 0.0
+        for v in colVal[q] { mx = max(mx, abs(v)) }
+        return mx
+    }
+
+    mutating func pivot(_ p: Int, _ q: Int) {
+        guard let pi = colRow[q].firstIndex(of: p) else { return }
+        let v = colVal[q][pi]
+        // L column: the other entries of column q divided by the pivot.
+        lPivotRow.append(p)
+        let lFirst = lRow.count
+        for (i, a) in zip(colRow[q], colVal[q]) where i != p {
+            lRow.append(i)
+            lVal.append(a / v)
+            rowCount[i] -= 1
+            if rowCount[i] == 1 { rowStack.append(i) }
+        }
+        let lEnd = lRow.count
+        lStart.append(lEnd)
+        // Row p: its other active entries become U entries and drive the elimination.
+        let pattern = rowCols[p]
+        for j in pattern where !colDone[j] && j != q {
+            guard let at = colRow[j].firstIndex(of: p) else { continue }
+            let apj = colVal[j][at]
+            colRow[j].swapAt(at, colRow[j].count - 1)
+            colVal[j].swapAt(at, colVal[j].count - 1)
+            colRow[j].removeLast()
+            colVal[j].removeLast()
+            pendingURow[j].append(p)
+            pendingUVal[j].append(apj)
+            if lEnd > lFirst {
+                for (e, i) in colRow[j].enumerated() { scatter[i] = e }
+                for t in lFirst..<lEnd {
+                    let i = lRow[t]
+                    let e = scatter[i]
+                    if e >= 0 {
+                        colVal[j][e] -= lVal[t] * apj
+                    } else {
+                        scatter[i] = colRow[j].count
+                        colRow[j].append(i)
+                        colVal[j].append(-lVal[t] * apj)
+                        rowCols[i].append(j)
+                        rowCount[i] += 1
+                    }
+                }
+                for i in colRow[j] { scatter[i] = -1 }
+            }
+            if colRow[j].count == 1 { colStack.append(j) }
+        }
+        rowDone[p] = true
+        deactivate(q)
+        uPivotRow.append(p)
+        uPosition.append(q)
+        uDiag.append(v)
+        uRow.append(contentsOf: pendingURow[q])
+        uVal.append(contentsOf: pendingUVal[q])
+        uStart.append(uRow.count)
+        pendingURow[q] = []
+        pendingUVal[q] = []
+        colRow[q] = []
+        colVal[q] = []
+    }
+
+    mutating func run() {
+        colStack = (0..<m).filter { colRow[$0].count == 1 }
+        rowStack = (0..<m).filter { rowCount[$0] == 1 }
+        while !active.isEmpty {
+            // 1. Column singletons: no elimination at all.
+            if let q = colStack.popLast() {
+                if colDone[q] || colRow[q].count != 1 { continue }
+                if abs(colVal[q][0]) <= SparseLU.zeroTolerance {
+                    singular.append(q)
+                    deactivate(q)
+                    continue
+                }
+                pivot(colRow[q][0], q)
+                continue
+            }
+            // 2. Row singletons: no fill.
+            if let p = rowStack.popLast() {
+                if rowDone[p] || rowCount[p] != 1 { continue }
+                guard let q = rowCols[p].first(where: { !colDone[$0] && colRow[$0].contains(p) }),
+                      let at = colRow[q].firstIndex(of: p) else { continue }
+                let v = abs(colVal[q][at])
+                if v > SparseLU.zeroTolerance && v >= SparseLU.pivotThreshold * columnMax(q) {
+                    pivot(p, q)
+                }
+                continue
+            }
+            markowitzStep()
+        }
+        // Pair dependent positions with unpivoted rows; the slack −e_row pivots on itself.
+        let freeRows = (0..<m).filter { !rowDone[$0] }
+        for (q, r) in zip(singular, freeRows) {
+            replacements.append((q, r))
+            uPivotRow.append(r)
+            uPosition.append(q)
+            uDiag.append(-1)
+            uStart.append(uRow.count)
+        }
+    }
+
+    /// One pivot chosen by Markowitz cost among the sparsest columns, with threshold pivoting.
+    mutating func markowitzStep() {
+        var candidates: [(count: Int, col: Int)] = []
+        var emptyCols: [Int] = []
+        for q in active {
+            let c = colRow[q].count
+            if c == 0 { emptyCols.append(q); continue }
+            if candidates.count < SparseLU.markowitzColumns {
+                candidates.append((c, q))
+                candidates.sort { $0.count < $1.count }
+            } else if let last = candidates.last, c < last.count {
+                candidates[candidates.count - 1] = (c, q)
+                candidates.sort { $0.count < $1.count }
+            }
+        }
+        for q in emptyCols {
+            singular.append(q)
+            deactivate(q)
+        }
+        var best = (p: -1, q: -1, cost: Int.max, size: 0.0)
+        for (c, q) in candidates {
+            let mx = columnMax(q)
+            if mx <= SparseLU.zeroTolerance { continue }
+            for (i, a) in zip(colRow[q], colVal[q]) where abs(a) >= SparseLU.pivotThreshold * mx {
+                let cost = (rowCount[i] - 1) * (c - 1)
+                if cost < best.cost || (cost == best.cost && abs(a) > best.size) {
+                    best = (i, q, cost, abs(a))
+                }
+            }
+        }
+        if best.p >= 0 {
+            pivot(best.p, best.q)
+        } else {
+            // Every candidate column is numerically zero.
+            for (_, q) in candidates where !colDone[q] {
+                singular.append(q)
+                deactivate(q)
+            }
+        }
     }
 }

@@ -43,6 +43,13 @@ private func enumerate(_ model: LinearModel) -> Double? {
     }
 }
 
+/// Enumeration of a model whose infinite upper bounds are replaced by `upper`.
+private func enumerateWithin(_ model: LinearModel, upper: Double) -> Double? {
+    var bounded = model
+    for j in bounded.variables.indices where bounded.variables[j].upper.isInfinite { bounded.variables[j].upper = upper }
+    return enumerate(bounded)
+}
+
 /// Knapsack optimum by dynamic programming over integer capacities (items may repeat up to count).
 private func knapsackByDynamicProgramming(weights: [Double], values: [Double], counts: [Double], capacity: Int) -> Double {
     var best = Array(repeating: 0.0, count: capacity + 1)
@@ -183,6 +190,44 @@ private let exact = MIPOptions(relativeGap: 0, absoluteGap: 1e-9)
         #expect(knapsackByDynamicProgramming(weights: weights, values: values, counts: counts, capacity: 400) == 1010)
     }
 
+    /// An integer program read from MPS (markers, a BV bound, an objective constant), solved:
+    /// max 5a + 4b + 3c + 7 s.t. 2a + 3b + c ≤ 5, 4a + b + 2c ≤ 11, 3a + 4b + 2c ≤ 8, integers ≥ 0, c ≤ 1
+    /// (Chvátal's textbook LP with integrality): the best integer point is a = 2, b = 0, c = 1.
+    @Test func integerProgramFromMPS() throws {
+        let text = """
+            NAME CHVATAL
+            OBJSENSE
+                MAXIMIZE
+            ROWS
+             N profit
+             L r1
+             L r2
+             L r3
+            COLUMNS
+             M1 'MARKER' 'INTORG'
+             a profit 5 r1 2
+             a r2 4 r3 3
+             b profit 4 r1 3
+             b r2 1 r3 4
+             M2 'MARKER' 'INTEND'
+             c profit 3 r1 1
+             c r2 2 r3 2
+            RHS
+             rhs profit -7
+             rhs r1 5 r2 11
+             rhs r3 8
+            BOUNDS
+             BV bnd c
+            ENDATA
+            """
+        let model = try MPSReader.parse(text).model
+        let solution = MIPSolver(model: model, options: exact).solve()
+        #expect(solution.status == .optimal)
+        #expect(solution.objective == 20)
+        #expect(solution.values == [2, 0, 1])
+        #expect(enumerateWithin(model, upper: 5) == 20)
+    }
+
     @Test func oddEqualityHasNoIntegerSolution() {
         var model = LinearModel()
         model.addVariable(Variable(lower: 0, upper: .infinity, cost: 1, isInteger: true))
@@ -217,6 +262,18 @@ private let exact = MIPOptions(relativeGap: 0, absoluteGap: 1e-9)
         let point = solution.values ?? []
         #expect(point.count == 3 && point[0] == point[0].rounded() && point[1] == point[1].rounded())
         #expect(point.count == 3 && point[0] - point[1] <= 1.5 && 3 * point[0] + point[2] >= 2.5 - 1e-9)
+    }
+
+    /// LP relaxation unbounded (y is free to grow) but 2x + 2z = 3 has no integer point.
+    @Test func unboundedRelaxationOfAnInfeasibleProgram() {
+        var model = LinearModel(sense: .maximize)
+        model.addVariable(Variable(lower: 0, upper: 5, cost: 1, isInteger: true))
+        model.addVariable(Variable(lower: 0, upper: 5, cost: 0, isInteger: true))
+        model.addVariable(Variable(lower: 0, upper: .infinity, cost: 1))
+        model.addConstraint(Constraint(indices: [0, 1], coefficients: [2, 2], lower: 3, upper: 3))
+        let solution = MIPSolver(model: model).solve()
+        #expect(solution.status == .infeasible)
+        #expect(solution.objective == -.infinity && solution.values == nil)
     }
 
     /// LP relaxation unbounded and no integer point: the feasibility search cannot end, so a limit stops it.

@@ -143,4 +143,20 @@ import Testing
         #expect(s.status == .optimal)
         #expect(s.objective == 4)
     }
+
+    /// Linearly dependent equality rows (the third is twice the first): still optimal.
+    @Test func dependentEqualityRows() {
+        // min x + 2y + 3z, x + y + z = 2, x − y = 0, 2x + 2y + 2z = 4 → x = y = 1, z = 0, objective 3.
+        let model = LinearModel(
+            variables: [Variable(cost: 1), Variable(cost: 2), Variable(cost: 3)],
+            constraints: [
+                Constraint(indices: [0, 1, 2], coefficients: [1, 1, 1], lower: 2, upper: 2),
+                Constraint(indices: [0, 1], coefficients: [1, -1], lower: 0, upper: 0),
+                Constraint(indices: [0, 1, 2], coefficients: [2, 2, 2], lower: 4, upper: 4),
+            ])
+        let s = model.solveLP()
+        #expect(s.status == .optimal)
+        #expect(abs(s.objective - 3) < 1e-9)
+        #expect(kktViolation(model, s) == nil)
+    }
 }

@@ -14,7 +14,8 @@ guard arguments.count == 3 || arguments.count == 4, let timeLimit = Double(argum
     exit(2)
 }
 let url = URL(fileURLWithPath: arguments[1])
-let name = url.deletingPathExtension().lastPathComponent
+// Fields are separated by spaces, so a file name's own spaces become underscores.
+let name = url.deletingPathExtension().lastPathComponent.replacingOccurrences(of: " ", with: "_")
 let expected = arguments.count == 4 ? Double(arguments[3]) : nil
 
 let problem: MPSProblem
