@@ -102,10 +102,11 @@ struct LeximinState {
         var coverAll = true
         while let target = uncovered.first {
             var weights = [Double](repeating: 0, count: typeCount)
-            for type in uncovered { weights[type] = 1 / Double(pool.typeMembers[type].count) }
-            if !coverAll {
-                // Members of the target outweigh every other uncovered type together; the rest join if they can.
-                weights[target] = Double(uncovered.count + 1)
+            if coverAll {
+                for type in uncovered { weights[type] = 1 / Double(pool.typeMembers[type].count) }
+            } else {
+                // As many of the target as a panel can seat: zero exactly when no panel seats any.
+                weights[target] = 1
             }
             guard let (panel, _) = try pricer.best(weights: weights, accuracy: coverAll ? .rough : .exact) else {
                 throw .solverFailed("no panel found after the feasibility check found one")
