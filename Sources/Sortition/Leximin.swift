@@ -46,7 +46,7 @@ public enum Leximin {
         var state = LeximinState(pool: pool, pricer: PanelPricer(quotaModel: QuotaModel(pool: pool, quotas: quotas)), progress: progress)
         try state.seed(rounds: options.seedRounds ?? Swift.min(3 * pool.typeCount, defaultSeedRounds), quotas: quotas)
         try state.fixAll()
-        return try state.finalDistribution()
+        return try state.finalDistribution(quotas: quotas)
     }
 }
 
@@ -200,7 +200,7 @@ struct LeximinState {
 
     /// The final primal: probabilities of the known panels that give every type its fixed probability
     /// (minimizing the largest shortfall, for numerical safety).
-    func finalDistribution() throws(SelectionError) -> Distribution {
+    func finalDistribution(quotas: Quotas) throws(SelectionError) -> Distribution {
         progress?(SelectionProgress(stage: .finalDistribution, fixedShare: 1, panels: panels.count))
         var model = LinearModel(sense: .minimize)
         for _ in panels { model.addVariable(Variable(lower: 0)) }
@@ -232,6 +232,11 @@ struct LeximinState {
             for (type, count) in zip(panel.types, panel.counts) {
                 typeProbabilities[type] += probability * Double(count) / Double(pool.typeMembers[type].count)
             }
+        }
+        var excluded = excluded
+        for type in 0..<typeCount where typeProbabilities[type] <= Leximin.fixingThreshold && excluded[type] == nil {
+            // Fixed at zero by the column generation itself: no panel seats this type either.
+            excluded[type] = exclusionReason(type: type, quotas: quotas)
         }
         return Distribution(panels: chosen, probabilities: probabilities, typeProbabilities: typeProbabilities, excluded: excluded)
     }
