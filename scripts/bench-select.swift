@@ -91,7 +91,7 @@ do {
     let distribution = try Leximin.distribution(pool: pool, quotas: quotas, progress: verbose ? report : nil)
     let elapsed = ContinuousClock.now - start
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    print(String(format: "leximin %d %d %d %.3f %.1f %.6f %.6f %d", pool.count, k, pool.typeCount, seconds, peakRSSMiB(),
+    print(String(format: "leximin %d %d %d %.4f %.1f %.6f %.6f %d", pool.count, k, pool.typeCount, seconds, peakRSSMiB(),
                  distribution.minimumProbability, distribution.maximumProbability, distribution.panels.count))
 } catch {
     print("error: \(error)")

@@ -5,7 +5,7 @@ import Optimization
 /// and so on. Works on types throughout: members of a type share one probability, panels are type
 /// counts, and the pricing problem is a MIP over integer type counts.
 public enum Leximin {
-    /// Tunables; the defaults suit pools from a few dozen to a million people.
+    /// Tunables of the column generation.
     public struct Options: Sendable {
         /// Multiplicative-weights rounds that seed the panel set; nil means `min(3 × types, defaultSeedRounds)`.
         public var seedRounds: Int?
@@ -46,7 +46,7 @@ public enum Leximin {
         var state = LeximinState(pool: pool, pricer: PanelPricer(quotaModel: QuotaModel(pool: pool, quotas: quotas)), progress: progress)
         try state.seed(rounds: options.seedRounds ?? Swift.min(3 * pool.typeCount, defaultSeedRounds), quotas: quotas)
         try state.fixAll()
-        return try state.finalDistribution()
+        return try state.finalDistribution(quotas: quotas)
     }
 }
 
@@ -102,10 +102,11 @@ struct LeximinState {
         var coverAll = true
         while let target = uncovered.first {
             var weights = [Double](repeating: 0, count: typeCount)
-            for type in uncovered { weights[type] = 1 / Double(pool.typeMembers[type].count) }
-            if !coverAll {
-                // Members of the target outweigh every other uncovered type together; the rest join if they can.
-                weights[target] = Double(uncovered.count + 1)
+            if coverAll {
+                for type in uncovered { weights[type] = 1 / Double(pool.typeMembers[type].count) }
+            } else {
+                // As many of the target as a panel can seat: zero exactly when no panel seats any.
+                weights[target] = 1
             }
             guard let (panel, _) = try pricer.best(weights: weights, accuracy: coverAll ? .rough : .exact) else {
                 throw .solverFailed("no panel found after the feasibility check found one")
@@ -199,7 +200,7 @@ struct LeximinState {
 
     /// The final primal: probabilities of the known panels that give every type its fixed probability
     /// (minimizing the largest shortfall, for numerical safety).
-    func finalDistribution() throws(SelectionError) -> Distribution {
+    func finalDistribution(quotas: Quotas) throws(SelectionError) -> Distribution {
         progress?(SelectionProgress(stage: .finalDistribution, fixedShare: 1, panels: panels.count))
         var model = LinearModel(sense: .minimize)
         for _ in panels { model.addVariable(Variable(lower: 0)) }
@@ -231,6 +232,11 @@ struct LeximinState {
             for (type, count) in zip(panel.types, panel.counts) {
                 typeProbabilities[type] += probability * Double(count) / Double(pool.typeMembers[type].count)
             }
+        }
+        var excluded = excluded
+        for type in 0..<typeCount where typeProbabilities[type] <= Leximin.fixingThreshold && excluded[type] == nil {
+            // Fixed at zero by the column generation itself: no panel seats this type either.
+            excluded[type] = exclusionReason(type: type, quotas: quotas)
         }
         return Distribution(panels: chosen, probabilities: probabilities, typeProbabilities: typeProbabilities, excluded: excluded)
     }
