@@ -22,7 +22,7 @@ public struct ValueQuota: Sendable, Hashable {
 
 /// Seats for a pair of values of two different features (e.g. age 18-29 × female): a line of
 /// `--joint-quotas FILE` with header `feature1,value1,feature2,value2,min,max`.
-public struct JointQuota: Sendable, Hashable {
+public struct JointQuota: Sendable, Hashable, Codable {
     public var feature1: String
     public var value1: String
     public var feature2: String

@@ -30,15 +30,9 @@ public struct DrawRecord: Codable, Sendable, Equatable {
     /// One pool line: the pid and attribute name → value code.
     public typealias PoolEntry = DrawProtocol.PoolEntry
 
-    /// A joint quota as recorded (an Allot extension to §5, present only when joint quotas were used).
-    public struct JointQuotaRecord: Codable, Sendable, Equatable {
-        public var feature1: String
-        public var value1: String
-        public var feature2: String
-        public var value2: String
-        public var min: Int
-        public var max: Int
-    }
+    /// A joint quota as recorded (an Allot extension to §5, present only when joint quotas were used);
+    /// its JSON keys are `feature1`, `value1`, `feature2`, `value2`, `min`, `max`.
+    public typealias JointQuotaRecord = JointQuota
 
     public var `protocol`: String
     public var eventId: EventID?
@@ -156,9 +150,7 @@ public struct DrawRecord: Codable, Sendable, Equatable {
         return DrawProtocol.Terms(
             eventId: event, panelSize: panelSize, algorithm: algorithm, lotterySize: lottery.count,
             preparedAt: preparedAt, quotas: quotas,
-            jointQuotas: (jointQuotas ?? []).map {
-                JointQuota(feature1: $0.feature1, value1: $0.value1, feature2: $0.feature2, value2: $0.value2, min: $0.min, max: $0.max)
-            })
+            jointQuotas: jointQuotas ?? [])
     }
 
     /// Each pool member's share of lottery panels, `count / m`.
