@@ -62,20 +62,36 @@ public enum DrawProtocol {
     /// `allot-pool-v1\n` then per person, sorted by pid in byte order: pid, then for each attribute
     /// in byte order of its name a tab and `name=value`; every line ends with `\n`.
     public static func poolText(_ pool: [PoolEntry]) -> String {
-        var text = poolHeader + "\n"
-        for entry in pool.sorted(by: { byteOrder($0.pid, $1.pid) }) {
-            text += entry.pid
-            for name in entry.attributes.keys.sorted(by: byteOrder) {
-                text += "\t" + name + "=" + (entry.attributes[name] ?? "")
-            }
-            text += "\n"
-        }
-        return text
+        var bytes: [UInt8] = []
+        forEachPoolLine(pool) { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Lowercase hex SHA-256 of the pool text.
+    /// Lowercase hex SHA-256 of the pool text, hashed line by line (a million people need no
+    /// single string of the whole pool).
     public static func poolDigest(_ pool: [PoolEntry]) -> String {
-        SHA256.hexDigest(poolText(pool))
+        var hasher = SHA256()
+        forEachPoolLine(pool) { hasher.update($0) }
+        return Hex.encode(hasher.finalize())
+    }
+
+    /// Calls `body` with the header line, then each person's line, as UTF-8 bytes.
+    private static func forEachPoolLine(_ pool: [PoolEntry], _ body: ([UInt8]) -> Void) {
+        body(Array((poolHeader + "\n").utf8))
+        let keyed = pool.map { (key: Array($0.pid.utf8), entry: $0) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        var line: [UInt8] = []
+        for (key, entry) in keyed {
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: key)
+            for name in entry.attributes.keys.sorted(by: byteOrder) {
+                line.append(UInt8(ascii: "\t"))
+                line.append(contentsOf: name.utf8)
+                line.append(UInt8(ascii: "="))
+                line.append(contentsOf: (entry.attributes[name] ?? "").utf8)
+            }
+            line.append(UInt8(ascii: "\n"))
+            body(line)
+        }
     }
 
     /// `allot-lottery-v1\n` then one line per panel in stored order: its pids in byte order joined by `,`.

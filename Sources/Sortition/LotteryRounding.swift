@@ -128,8 +128,6 @@ private struct RoundingProblem {
     let typeProbability: [Double]
     /// K: the largest column weight `Σ_t seats(P,t)/members(t)`.
     let columnWeight: Double
-    /// Panels containing each type.
-    let panelsOfType: [[Int]]
     private(set) var released = false
 
     init(panels: [TypePanel], typeSizes: [Int], probabilities: [Double], m: Int) {
@@ -138,20 +136,17 @@ private struct RoundingProblem {
         self.m = m
         expected = probabilities.map { $0 * Double(m) }
         var typeProbability = [Double](repeating: 0, count: typeSizes.count)
-        var panelsOfType = [[Int]](repeating: [], count: typeSizes.count)
         var columnWeight = 0.0
         for (index, panel) in panels.enumerated() {
             var weight = 0.0
             for (type, count) in zip(panel.types, panel.counts) {
                 let share = Double(count) / Double(typeSizes[type])
                 typeProbability[type] += probabilities[index] * share
-                panelsOfType[type].append(index)
                 weight += share
             }
             columnWeight = Swift.max(columnWeight, weight)
         }
         self.typeProbability = typeProbability
-        self.panelsOfType = panelsOfType
         self.columnWeight = columnWeight
     }
 
@@ -161,7 +156,8 @@ private struct RoundingProblem {
         var copies = expected.map { Int(($0 + tolerance).rounded(.down)) }
         var fraction = zip(expected, copies).map { Swift.max(0, $0 - Double($1)) }
         var floating = fraction.indices.filter { fraction[$0] > tolerance && fraction[$0] < 1 - tolerance }
-        for index in fraction.indices where !floating.contains(index) { fraction[index] = fraction[index].rounded() }
+        let floatingSet = Set(floating)
+        for index in fraction.indices where !floatingSet.contains(index) { fraction[index] = fraction[index].rounded() }
         var rowWeight = [Double](repeating: 0, count: typeSizes.count)
         for index in floating { addWeight(of: index, to: &rowWeight, sign: 1) }
         var releasedRows = Set<Int>()
