@@ -19,19 +19,8 @@ let attributes: [(name: String, values: [(String, Double, Double)])] = [
     ("occupation", [("worker", 0.25, 0.15), ("service", 0.25, 0.22), ("professional", 0.15, 0.28), ("clerical", 0.1, 0.15), ("retired", 0.2, 0.16), ("other", 0.05, 0.04)]),
 ]
 
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state = state &+ 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 func synthetic(n: Int, k: Int, slack: Int) throws -> (Pool, Quotas) {
-    var random = SplitMix(state: UInt64(n) &* 31 &+ UInt64(k))
+    var random = SeededGenerator(seed: UInt64(n) &* 31 &+ UInt64(k))
     let shares = attributes.flatMap { attribute in attribute.values.map { TargetShare(feature: attribute.name, value: $0.0, share: $0.1) } }
     let quotas = try Quotas.derived(panelSize: k, shares: shares, slack: slack)
     let rows = (0..<n).map { _ in

@@ -1,6 +1,0 @@
-import Testing
-@testable import Optimization
-
-@Test func OptimizationModuleLinks() {
-    #expect(LinearModel().variables.isEmpty)
-}

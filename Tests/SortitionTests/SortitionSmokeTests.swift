@@ -1,6 +1,0 @@
-import Testing
-@testable import Sortition
-
-@Test func SortitionModuleLinks() {
-    #expect(SortitionModule.name == "Sortition")
-}
