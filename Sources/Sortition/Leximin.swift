@@ -9,9 +9,13 @@ public enum Leximin {
     public struct Options: Sendable {
         /// Multiplicative-weights rounds that seed the panel set; nil means `min(3 × types, defaultSeedRounds)`.
         public var seedRounds: Int?
+        /// Try the relaxation first (`RelaxedLeximin` then `PanelDecomposition`), falling back to
+        /// column generation only when its leximin vector is not a mixture of panels.
+        public var relaxationFirst: Bool
 
-        public init(seedRounds: Int? = nil) {
+        public init(seedRounds: Int? = nil, relaxationFirst: Bool = true) {
             self.seedRounds = seedRounds
+            self.relaxationFirst = relaxationFirst
         }
     }
 
@@ -43,10 +47,47 @@ public enum Leximin {
         progress?(SelectionProgress(stage: .feasibility, fixedShare: 0, panels: 0))
         let report = try FeasibilityCheck.check(pool: pool, quotas: quotas)
         guard report.feasible else { throw .infeasible(report) }
-        var state = LeximinState(pool: pool, pricer: PanelPricer(quotaModel: QuotaModel(pool: pool, quotas: quotas)), progress: progress)
+        let quotaModel = QuotaModel(pool: pool, quotas: quotas)
+        if options.relaxationFirst, let distribution = relaxed(pool: pool, quotas: quotas, quotaModel: quotaModel, progress: progress) {
+            return distribution
+        }
+        var state = LeximinState(pool: pool, pricer: PanelPricer(quotaModel: quotaModel), progress: progress)
         try state.seed(rounds: options.seedRounds ?? Swift.min(3 * pool.typeCount, defaultSeedRounds), quotas: quotas)
         try state.fixAll()
         return try state.finalDistribution(quotas: quotas)
+    }
+}
+
+extension Leximin {
+    /// The leximin vector of the relaxation, written as a mixture of panels: the true LEXIMIN
+    /// (see `RelaxedLeximin`), or nil when the decomposition fails.
+    static func relaxed(pool: Pool, quotas: Quotas, quotaModel: QuotaModel, progress: ProgressHandler?) -> Distribution? {
+        progress?(SelectionProgress(stage: .relaxation, fixedShare: 0, panels: 0))
+        guard let probabilities = RelaxedLeximin.probabilities(pool: pool, quotaModel: quotaModel, progress: progress) else { return nil }
+        let target = zip(probabilities, pool.typeMembers).map { $0 * Double($1.count) }
+        let decomposition = PanelDecomposition(pool: pool, quotaModel: quotaModel, panelSize: quotas.panelSize)
+        guard let (panels, weights) = decomposition.decompose(target: target, progress: progress) else { return nil }
+        var typeProbabilities = [Double](repeating: 0, count: pool.typeCount)
+        for (panel, weight) in zip(panels, weights) {
+            for (type, count) in zip(panel.types, panel.counts) {
+                typeProbabilities[type] += weight * Double(count) / Double(pool.typeMembers[type].count)
+            }
+        }
+        var excluded: [Int: String] = [:]
+        for type in 0..<pool.typeCount where typeProbabilities[type] <= fixingThreshold {
+            excluded[type] = exclusionReason(type: type, pool: pool, quotas: quotas)
+        }
+        return Distribution(panels: panels, probabilities: weights, typeProbabilities: typeProbabilities, excluded: excluded)
+    }
+
+    /// Why no panel seats a type, in plain words.
+    static func exclusionReason(type: Int, pool: Pool, quotas: Quotas) -> String {
+        let values = pool.typeValues[type]
+        for (f, v) in values.enumerated() where quotas.maximum[f][v] == 0 {
+            return "the quota of \(quotas.label(ValueRef(feature: f, value: v))) allows no seats"
+        }
+        let description = values.enumerated().map { quotas.label(ValueRef(feature: $0.offset, value: $0.element)) }.joined(separator: ", ")
+        return "no panel meeting all quotas can include anyone with \(description)"
     }
 }
 
@@ -127,14 +168,8 @@ struct LeximinState {
         }
     }
 
-    /// Why no panel seats a type, in plain words.
     func exclusionReason(type: Int, quotas: Quotas) -> String {
-        let values = pool.typeValues[type]
-        for (f, v) in values.enumerated() where quotas.maximum[f][v] == 0 {
-            return "the quota of \(quotas.label(ValueRef(feature: f, value: v))) allows no seats"
-        }
-        let description = values.enumerated().map { quotas.label(ValueRef(feature: $0.offset, value: $0.element)) }.joined(separator: ", ")
-        return "no panel meeting all quotas can include anyone with \(description)"
+        Leximin.exclusionReason(type: type, pool: pool, quotas: quotas)
     }
 
     var fixedShare: Double {

@@ -1,7 +1,7 @@
 /// Where a long selection stands; passed to the caller's progress callback.
 public struct SelectionProgress: Sendable, Equatable {
     public enum Stage: String, Sendable {
-        case feasibility, seeding, leximin, finalDistribution = "final distribution"
+        case feasibility, relaxation, decomposition, seeding, leximin, finalDistribution = "final distribution"
     }
     public let stage: Stage
     /// Share of types whose probability is fixed (LEXIMIN), 0...1.
