@@ -131,10 +131,9 @@ struct FacePanelBuilder {
                     if key > best, fits(type) { best = key; chosen = type }
                 }
             } else {
+                // Stale entries (a fresh one was pushed when the type took a seat) are dropped.
                 while let (key, type) = heap.pop() {
-                    guard counts[type] < upper[type] else { continue }
-                    let fresh = priority[type] / Double(counts[type] + 1)
-                    if key != fresh { heap.push((fresh, type)); continue }
+                    guard counts[type] < upper[type], key == priority[type] / Double(counts[type] + 1) else { continue }
                     if fits(type) { chosen = type; break }
                 }
             }

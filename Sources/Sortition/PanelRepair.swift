@@ -5,6 +5,7 @@
 /// is what keeps dead ends cheap in pools of tens of thousands of types.
 struct PanelRepair {
     let rowsOfType: [[Int]]
+    let typesOfRow: [[Int]]
     let typeValues: [[Int]]
     /// The feature and value of each quota row (nil for the size, joint and household rows).
     let valueOfRow: [ValueRef?]
@@ -15,6 +16,7 @@ struct PanelRepair {
 
     init(pool: Pool, quotaModel: QuotaModel, rowsOfType: [[Int]], panelSize: Int) {
         self.rowsOfType = rowsOfType
+        typesOfRow = quotaModel.model.constraints.map(\.indices)
         typeValues = pool.typeValues
         valueOfRow = quotaModel.rows.map { if case .value(let ref) = $0 { ref } else { nil } }
         var typesByValues: [[Int]: [Int]] = [:]
@@ -33,10 +35,13 @@ struct PanelRepair {
             for row in rowsOfType[type] { rowCount[row] += count }
         }
         func violation(_ row: Int) -> Int { Swift.max(0, minimum[row] - rowCount[row]) + Swift.max(0, rowCount[row] - maximum[row]) }
-        // Open seats go to the types that add the least violation (the best priority among those).
+        // Open seats go to the types that add the least violation (the best priority among those),
+        // looked for in the short row with the fewest types (all types when no row is short).
         while seats < panelSize {
             var best: Int?, bestAdded = Int.max, bestKey = -Double.infinity
-            for type in counts.indices where counts[type] < upper[type] && priority[type] > 0 {
+            let scanned = rowCount.indices.filter { rowCount[$0] < minimum[$0] }.min { typesOfRow[$0].count < typesOfRow[$1].count }
+                .map { typesOfRow[$0] } ?? Array(counts.indices)
+            for type in scanned where counts[type] < upper[type] && priority[type] > 0 {
                 var added = 0
                 for row in rowsOfType[type] where rowCount[row] >= maximum[row] { added += 1 }
                 for row in rowsOfType[type] where rowCount[row] < minimum[row] { added -= 1 }
@@ -64,13 +69,13 @@ struct PanelRepair {
         func type(with values: [Int]) -> Int? {
             typesByValues[values]?.filter { counts[$0] < upper[$0] && priority[$0] > 0 }.max { priority[$0] < priority[$1] }
         }
+        var seated = counts.indices.filter { counts[$0] > lower[$0] }
         for _ in 0..<PanelRepair.moveLimit {
             var short = rowCount.indices.filter { rowCount[$0] < minimum[$0] }
             let over = rowCount.indices.contains { rowCount[$0] > maximum[$0] }
             if short.isEmpty, !over { return counts }
             // Seats over a maximum must move to values with room.
             if over { short += rowCount.indices.filter { rowCount[$0] >= minimum[$0] && rowCount[$0] < maximum[$0] && valueOfRow[$0] != nil } }
-            let seated = counts.indices.filter { counts[$0] > lower[$0] }
             var move: (out: Int, into: Int)?
             search: for changes in 1...2 {
                 for (index, row) in short.enumerated() {
@@ -91,6 +96,8 @@ struct PanelRepair {
             guard let (out, into) = move else { return nil }
             counts[out] -= 1
             counts[into] += 1
+            if counts[out] <= lower[out] { seated.removeAll { $0 == out } }
+            if counts[into] == lower[into] + 1 { seated.append(into) }
             for row in rowsOfType[out] { rowCount[row] -= 1 }
             for row in rowsOfType[into] { rowCount[row] += 1 }
         }
