@@ -7,7 +7,8 @@ public struct Lottery: Sendable {
     /// The lottery panels, person indices into the pool (ascending), in stored order.
     public let panels: [[Int]]
     /// How many lottery panels each distribution panel became (sums to the lottery size), before
-    /// the person swaps of step 5 (see `LotteryRounding`) changed some of them.
+    /// the person swaps of step 5 (see `LotteryRounding`) changed some of them; empty when step 0
+    /// built the lottery from the probabilities directly.
     public let multiplicities: [Int]
     /// Lottery panels each person sits on; their selection probability is `seatCounts[i] / m`.
     public let seatCounts: [Int]
@@ -23,7 +24,12 @@ public struct Lottery: Sendable {
 /// Procaccia, "Fair Sortition Made Transparent", NeurIPS 2021) so that each person's share of
 /// lottery panels stays close to their exact probability.
 ///
-/// Method. The rounding works on types (people sharing every value), not on people:
+/// Method. Step 0, when the quotas are given: `LotteryPeeling` builds the m panels one by one
+/// from the exact probabilities, owed seats and largest residuals first, keeping every type
+/// within one seat of m times its expected seats (then everyone is within 1/m, proved); if it
+/// has to leave those bounds near the end, `LotterySwaps` mends. Its lottery is taken when
+/// everyone ends within 1/m, or when the distribution has more panels than m. Otherwise the
+/// rounding works on types (people sharing every value), not on people:
 /// 1. Each panel P gets ⌊m·p(P)⌋ copies; the fractional parts f(P) remain, summing to an integer r.
 /// 2. Beck–Fiala iterated rounding of f to 0/1: one constraint per type t (its expected seats per
 ///    member, `Σ f(P)·seats(P,t)/members(t)`) plus the total `Σ f(P) = r`, kept exact. Each step
@@ -81,6 +87,9 @@ public enum LotteryRounding {
         guard total > 0, !distribution.panels.isEmpty else { throw .emptyDistribution }
         let probabilities = weights.map { $0 / total }
 
+        if let quotas, let lottery = peeled(distribution, pool: pool, quotas: quotas, m: m, probabilities: probabilities) {
+            return lottery
+        }
         var problem = RoundingProblem(panels: distribution.panels, typeSizes: typeSizes, probabilities: probabilities, m: m)
         let rounded = problem.beckFiala()
         // Two local searches from the Beck–Fiala rounding; the lottery takes the better one.
@@ -113,6 +122,39 @@ public enum LotteryRounding {
         return Lottery(
             panels: panels, multiplicities: multiplicities, seatCounts: seatCounts, maxDeviation: maxDeviation,
             guaranteedDeviation: bound / Double(m))
+    }
+}
+
+extension LotteryRounding {
+    /// Step 0: the lottery built by `LotteryPeeling` from the exact type probabilities, then mended
+    /// by `LotterySwaps`. Returned when everyone is within 1/m, or when the distribution has more
+    /// panels than the lottery (rounding its panels' weights then has little to work with); nil
+    /// otherwise, and the rounding goes on as described above.
+    static func peeled(_ distribution: Distribution, pool: Pool, quotas: Quotas, m: Int, probabilities: [Double]) -> Lottery? {
+        var typeProbability = [Double](repeating: 0, count: pool.typeCount)
+        for (panel, probability) in zip(distribution.panels, probabilities) {
+            for (type, count) in zip(panel.types, panel.counts) {
+                typeProbability[type] += probability * Double(count) / Double(pool.typeMembers[type].count)
+            }
+        }
+        guard pool.features == quotas.features,
+              let (typePanels, onTrack) = LotteryPeeling.panels(typeProbabilities: typeProbability, pool: pool, quotas: quotas, m: m) else { return nil }
+        var cursor = [Int](repeating: 0, count: pool.typeCount)
+        var panels = typePanels.map { $0.people(in: pool, cursor: &cursor) }
+        if !onTrack {
+            LotterySwaps.repair(panels: &panels, targets: pool.typeOfPerson.map { Double(m) * typeProbability[$0] }, pool: pool, quotas: quotas)
+        }
+        var seatCounts = [Int](repeating: 0, count: pool.count)
+        for panel in panels { for person in panel { seatCounts[person] += 1 } }
+        var maxDeviation = 0.0
+        for person in 0..<pool.count {
+            maxDeviation = Swift.max(maxDeviation, abs(Double(seatCounts[person]) / Double(m) - typeProbability[pool.typeOfPerson[person]]))
+        }
+        let withinOne = maxDeviation <= (1 + 1e-9) / Double(m)
+        guard withinOne || distribution.panels.count > m else { return nil }
+        // Proved: within 1/m when every step kept its bounds; otherwise the checked result is all there is.
+        return Lottery(panels: panels, multiplicities: [], seatCounts: seatCounts, maxDeviation: maxDeviation,
+                       guaranteedDeviation: onTrack ? 1 / Double(m) : maxDeviation)
     }
 }
 

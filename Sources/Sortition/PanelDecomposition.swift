@@ -69,27 +69,8 @@ struct PanelDecomposition {
                 if row.lower.isFinite, rowSum[index] - row.lower * total <= PanelDecomposition.rowTolerance { rowUpper[index] = row.lower }
                 if row.upper.isFinite, row.upper * total - rowSum[index] <= PanelDecomposition.rowTolerance { rowLower[index] = row.upper }
             }
-            let priority = residual
-            let counts: [Int]
-            var outcome = builder.build(priority: priority, lower: lower, upper: upper, rowLower: rowLower, rowUpper: rowUpper)
-            // Dead ends depend on the order of the seats: retry with jittered priorities (seeded, so
-            // runs repeat) before paying for a MIP.
-            var random = SeededGenerator(seed: UInt64(step))
-            for _ in 0..<PanelDecomposition.greedyRetries {
-                guard case .deadEnd = outcome else { break }
-                let jittered = priority.map { $0 * (0.5 + Double(random.next() >> 11) / Double(1 << 53)) }
-                outcome = builder.build(priority: jittered, lower: lower, upper: upper, rowLower: rowLower, rowUpper: rowUpper)
-            }
-            switch outcome {
-            case .panel(let built):
-                counts = built
-            case .deadEnd(let seated):
-                // A small MIP over the seated types and the largest residuals first, then over all types.
-                let face = Face(priority: priority, lower: lower, upper: upper, rowLower: rowLower, rowUpper: rowUpper)
-                let candidates = Set(seated + largest(priority, upper: upper, count: PanelDecomposition.restrictedColumns))
-                guard let found = facePanelByMIP(face, columns: candidates.sorted()) ?? facePanelByMIP(face, columns: nil) else { return nil }
-                counts = found
-            }
+            let face = Face(priority: residual, lower: lower, upper: upper, rowLower: rowLower, rowUpper: rowUpper)
+            guard let counts = panel(in: face, seed: UInt64(step)) else { return nil }
             let panel = TypePanel(denseCounts: counts)
 
             // The largest weight that keeps (r − w·v) / (R − w) in the polytope.
@@ -149,6 +130,26 @@ struct PanelDecomposition {
             return nil
         }
         return (panels, weights)
+    }
+
+    /// A panel in `face`: the greedy, then greedy retries with jittered priorities (dead ends depend
+    /// on the order of the seats; seeded, so runs repeat), then a small MIP over the types the greedy
+    /// seated and those of largest priority, then a MIP over all types. Nil when none finds one.
+    func panel(in face: Face, seed: UInt64) -> [Int]? {
+        var outcome = builder.build(priority: face.priority, lower: face.lower, upper: face.upper, rowLower: face.rowLower, rowUpper: face.rowUpper)
+        var random = SeededGenerator(seed: seed)
+        for _ in 0..<PanelDecomposition.greedyRetries {
+            guard case .deadEnd = outcome else { break }
+            let jittered = face.priority.map { $0 * (0.5 + Double(random.next() >> 11) / Double(1 << 53)) }
+            outcome = builder.build(priority: jittered, lower: face.lower, upper: face.upper, rowLower: face.rowLower, rowUpper: face.rowUpper)
+        }
+        switch outcome {
+        case .panel(let counts):
+            return counts
+        case .deadEnd(let seated):
+            let candidates = Set(seated + largest(face.priority, upper: face.upper, count: PanelDecomposition.restrictedColumns))
+            return facePanelByMIP(face, columns: candidates.sorted()) ?? facePanelByMIP(face, columns: nil)
+        }
     }
 
     /// Bounds of the face a panel must lie in, and the preference among its panels.
