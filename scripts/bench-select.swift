@@ -1,5 +1,6 @@
 // Runner for scripts/bench-select: times LEXIMIN (Sortition, release build) on one instance and prints
-// one line: algorithm n k types seconds peakRSS(MiB) min max panels. Compiled by the script with swiftc
+// one line: algorithm n k types seconds peakRSS(MiB) min max panels method (relaxation certified, or
+// column generation as the fallback). Compiled by the script with swiftc
 // against the release build's object files; not part of the package.
 import Foundation
 import Sortition
@@ -73,15 +74,21 @@ do {
         : try synthetic(n: Int(arguments[2]) ?? 0, k: k, slack: arguments.count > 4 ? Int(arguments[4]) ?? 1 : 1)
     let verbose = ProcessInfo.processInfo.environment["BENCH_PROGRESS"] != nil
     let start = ContinuousClock.now
+    // Column generation runs (and reports its seeding stage) only when the relaxation is not certified.
+    final class Flag: @unchecked Sendable { var columnGeneration = false }
+    let flag = Flag()
     let report: ProgressHandler = { progress in
+        if progress.stage == .seeding { flag.columnGeneration = true }
+        guard verbose else { return }
         let line = "\(progress.stage.rawValue) fixed \(progress.fixedShare) panels \(progress.panels) at \(ContinuousClock.now - start)\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
-    let distribution = try Leximin.distribution(pool: pool, quotas: quotas, progress: verbose ? report : nil)
+    let distribution = try Leximin.distribution(pool: pool, quotas: quotas, progress: report)
     let elapsed = ContinuousClock.now - start
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    print(String(format: "leximin %d %d %d %.4f %.1f %.6f %.6f %d", pool.count, k, pool.typeCount, seconds, peakRSSMiB(),
-                 distribution.minimumProbability, distribution.maximumProbability, distribution.panels.count))
+    print(String(format: "leximin %d %d %d %.4f %.1f %.6f %.6f %d %@", pool.count, k, pool.typeCount, seconds, peakRSSMiB(),
+                 distribution.minimumProbability, distribution.maximumProbability, distribution.panels.count,
+                 flag.columnGeneration ? "column-generation" : "relaxation"))
 } catch {
     print("error: \(error)")
     exit(1)

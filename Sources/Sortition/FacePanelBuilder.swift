@@ -1,7 +1,8 @@
-/// Builds one panel inside a face of the quota polytope, quickly: seat by seat, the unit of largest
-/// priority whose seat keeps every row within its bounds and every minimum still reachable.
-/// `PanelDecomposition` calls it thousands of times; it falls back to a MIP when this greedy
-/// reaches a dead end.
+/// Builds one panel inside a face of the quota polytope, quickly: seat by seat, the minimum with
+/// the fewest open seats per needed seat first (as LEGACY does), else the unit of largest priority,
+/// always keeping every row within its bounds and every minimum still reachable; the last three
+/// seats by a small exhaustive search, and `PanelRepair` when that fails. `PanelDecomposition`
+/// calls it thousands of times and falls back to a MIP when it reaches a dead end.
 ///
 /// The rows are the quota model's (coefficient 1 each). Rows of one feature's values partition
 /// the types, so the seats still needed over a feature's minimums can never exceed the seats left;

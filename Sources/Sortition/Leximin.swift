@@ -3,7 +3,13 @@ import Optimization
 /// LEXIMIN (Flanigan, Gölz, Gupta, Hennig, Procaccia, Nature 2021): the distribution over panels
 /// meeting the quotas that maximizes the smallest selection probability, then the second smallest,
 /// and so on. Works on types throughout: members of a type share one probability, panels are type
-/// counts, and the pricing problem is a MIP over integer type counts.
+/// counts.
+///
+/// Two routes, both exact. First the leximin vector of the LP relaxation (`RelaxedLeximin`), written
+/// as a mixture of panels by `PanelDecomposition`: no distribution beats the relaxation, so when the
+/// decomposition succeeds the result is the LEXIMIN, certified — this is what makes pools of a whole
+/// city fast. When it fails, column generation over panels with a MIP pricing problem (the paper's
+/// method) computes it.
 public enum Leximin {
     /// Tunables of the column generation.
     public struct Options: Sendable {

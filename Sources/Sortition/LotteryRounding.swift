@@ -137,7 +137,8 @@ extension LotteryRounding {
                 typeProbability[type] += probability * Double(count) / Double(pool.typeMembers[type].count)
             }
         }
-        guard pool.features == quotas.features,
+        // Only probabilities a distribution over valid panels can have (a hand-made one may carry anything).
+        guard pool.features == quotas.features, typeProbability.allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= 1 + 1e-9 }),
               let (typePanels, onTrack) = LotteryPeeling.panels(typeProbabilities: typeProbability, pool: pool, quotas: quotas, m: m) else { return nil }
         var cursor = [Int](repeating: 0, count: pool.typeCount)
         var panels = typePanels.map { $0.people(in: pool, cursor: &cursor) }
