@@ -79,7 +79,7 @@ enum RelaxedLeximin {
                                            lower: row.lower - constant - rowSlack, upper: row.upper - constant + rowSlack))
         }
         let solver = SimplexSolver(model: model, options: SimplexOptions())
-        for type in capped where column[type] > 0 {
+        for type in capped.sorted() where column[type] > 0 {  // sorted: Set order differs from run to run
             solver.addConstraint(Constraint(indices: [0, column[type]], coefficients: [members[type], 1], upper: members[type]))
         }
         while true {
