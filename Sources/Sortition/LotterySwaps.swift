@@ -33,6 +33,10 @@ enum LotterySwaps {
             }
             guard let (person, _) = worst else { return }
             let tooMany = counts[person] > high[person]
+            if !tooMany, let (index, other) = sparingPanel(for: person) {
+                apply(leaving: [other], joining: [person], on: index)
+                continue
+            }
             // Partners: those who can take (or give) a seat and stay in their window, furthest from
             // their expectation in the helpful direction first.
             let partners = counts.indices.filter { other in
@@ -91,6 +95,24 @@ enum LotterySwaps {
                 continue
             }
             apply(leaving: double.leaving, joining: double.joining, on: double.panel)
+        }
+
+        /// For a person short of seats: the first panel without them holding someone who can spare a
+        /// seat (and stay in their window) and whose place they can take within the quotas. Scans
+        /// panels, not partners, so it stays cheap in pools of a hundred thousand.
+        func sparingPanel(for person: Int) -> (panel: Int, other: Int)? {
+            for index in panels.indices where !members[index].contains(person) {
+                var seats = quotas.features.map { [Int](repeating: 0, count: $0.values.count) }
+                for member in panels[index] { for (f, v) in pool.valueIndices[member].enumerated() { seats[f][v] += 1 } }
+                for other in panels[index] where counts[other] - 1 >= low[other] {
+                    budget -= 1
+                    if budget <= 0 { return nil }
+                    guard fits(seats, leaving: [other], joining: [person], pool: pool, quotas: quotas) else { continue }
+                    let swapped = panels[index].map { $0 == other ? person : $0 }
+                    if quotas.violations(of: swapped, in: pool).isEmpty { return (index, other) }
+                }
+            }
+            return nil
         }
 
         func apply(leaving: [Int], joining: [Int], on index: Int) {

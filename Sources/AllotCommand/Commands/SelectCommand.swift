@@ -71,7 +71,8 @@ extension Command {
         invocation.print("pool: \(result.poolSize) people in \(result.types) types; panel size \(result.panelSize)")
         invocation.print("distribution: \(result.distributionSize) panels; lottery of \(result.record.lottery.count) panels")
         if !result.estimated {
-            invocation.print("lottery deviation: \(format(result.lotteryDeviation)) (largest gap between share of lottery panels and probability)")
+            let perM = String(format: "%.2f", result.lotteryDeviation * Double(result.record.lottery.count))
+            invocation.print("lottery deviation: \(format(result.lotteryDeviation)) = \(perM)/m (largest gap between share of lottery panels and probability)")
         }
         invocation.print("probability: min \(format(result.minProbability)), max \(format(result.maxProbability))")
         invocation.print("pool digest: \(result.record.poolDigest)")
