@@ -22,8 +22,8 @@ public enum FeasibilityCheck {
 
     /// Conflicts visible by counting: too few people for a minimum, minimums over a feature above the
     /// panel size, maximums below it, joint quotas against their values' bounds, households.
-    static func countingConflicts(pool: Pool, quotas: Quotas) -> [String] {
-        var conflicts: [String] = []
+    static func countingConflicts(pool: Pool, quotas: Quotas) -> [QuotaConflict] {
+        var conflicts: [QuotaConflict] = []
         let k = quotas.panelSize
         var inHousehold = [Int?](repeating: nil, count: pool.count)
         for (index, household) in pool.households.enumerated() { for person in household { inHousehold[person] = index } }
@@ -37,8 +37,7 @@ public enum FeasibilityCheck {
         }
         let everyone = available { _ in true }
         if everyone < k {
-            let note = pool.households.isEmpty ? "" : " (one per household)"
-            conflicts.append("the panel needs \(k) people but only \(everyone) can be chosen\(note)")
+            conflicts.append(.tooFewPeople(needed: k, available: everyone, onePerHousehold: !pool.households.isEmpty))
         }
         var availableByValue = quotas.features.map { [Int](repeating: 0, count: $0.values.count) }
         for f in quotas.features.indices {
@@ -49,23 +48,24 @@ public enum FeasibilityCheck {
         for ref in quotas.allValues {
             let need = quotas.minimum[ref.feature][ref.value], have = availableByValue[ref.feature][ref.value]
             if need > have {
-                conflicts.append("\(quotas.label(ref)) needs at least \(need) but only \(have) \(have == 1 ? "person is" : "people are") available")
+                conflicts.append(.tooFewWithValue(quota: quotas.name(ref), needed: need, available: have))
             }
         }
         for (f, feature) in quotas.features.enumerated() {
             let mins = quotas.minimum[f].reduce(0, +)
-            if mins > k { conflicts.append("the minimums of \(feature.name) add up to \(mins), more than the \(k) seats") }
+            if mins > k { conflicts.append(.minimumsAboveSeats(attribute: feature.name, total: mins, seats: k)) }
             let maxes = zip(quotas.maximum[f], availableByValue[f]).map { Swift.min($0, $1) }.reduce(0, +)
-            if maxes < k { conflicts.append("the maximums of \(feature.name) (capped by the people available) add up to \(maxes), fewer than the \(k) seats") }
+            if maxes < k { conflicts.append(.maximumsBelowSeats(attribute: feature.name, total: maxes, seats: k)) }
         }
         for quota in quotas.joint {
-            let name = "\(quotas.label(quota.first)) × \(quotas.label(quota.second))"
+            let name = quotas.name(quota)
             let have = available {
                 pool.valueIndices[$0][quota.first.feature] == quota.first.value && pool.valueIndices[$0][quota.second.feature] == quota.second.value
             }
-            if quota.min > have { conflicts.append("\(name) needs at least \(quota.min) but only \(have) people are available") }
+            if quota.min > have { conflicts.append(.tooFewWithValue(quota: name, needed: quota.min, available: have)) }
             for ref in [quota.first, quota.second] where quota.min > quotas.maximum[ref.feature][ref.value] {
-                conflicts.append("\(name) needs at least \(quota.min) but \(quotas.label(ref)) allows at most \(quotas.maximum[ref.feature][ref.value])")
+                conflicts.append(.jointAboveValueMaximum(
+                    joint: name, needed: quota.min, value: quotas.name(ref), maximum: quotas.maximum[ref.feature][ref.value]))
             }
         }
         for ref in quotas.allValues {
@@ -77,7 +77,9 @@ public enum FeasibilityCheck {
             }
             for (other, mins) in byOtherFeature.sorted(by: { $0.key < $1.key })
             where mins > quotas.maximum[ref.feature][ref.value] && jointCount[other, default: 0] > 1 {
-                conflicts.append("the joint minimums of \(quotas.label(ref)) with \(quotas.features[other].name) add up to \(mins), but \(quotas.label(ref)) allows at most \(quotas.maximum[ref.feature][ref.value])")
+                conflicts.append(.jointMinimumsAboveValueMaximum(
+                    value: quotas.name(ref), otherAttribute: quotas.features[other].name, total: mins,
+                    maximum: quotas.maximum[ref.feature][ref.value]))
             }
         }
         return conflicts
@@ -88,7 +90,7 @@ public enum FeasibilityCheck {
 
     /// Names a smallest set of quota bounds that cannot hold together (an irreducible infeasible set,
     /// by a deletion filter: drop each bound in turn and keep it dropped if the rest stay infeasible).
-    static func conflictingSet(quotas: Quotas, quotaModel: QuotaModel) -> String {
+    static func conflictingSet(quotas: Quotas, quotaModel: QuotaModel) -> QuotaConflict {
         struct Bound { let row: Int; let isLower: Bool }
         var model = quotaModel.model
         var bounds: [Bound] = []
@@ -101,8 +103,9 @@ public enum FeasibilityCheck {
                 continue
             }
         }
+        let households = quotaModel.rows.contains { if case .household = $0 { return true } else { return false } }
         guard bounds.count <= deletionFilterLimit else {
-            return "the quotas cannot be met together (too many to single out the conflicting ones; see the suggested relaxation)"
+            return .cannotHoldTogether(seats: quotas.panelSize, onePerHousehold: households, bounds: [])
         }
         var kept: [Bound] = []
         for bound in bounds {
@@ -113,18 +116,19 @@ public enum FeasibilityCheck {
                 kept.append(bound)
             }
         }
-        let words = kept.map { bound -> String in
+        let named = kept.compactMap { bound -> QuotaBound? in
             let constraint = model.constraints[bound.row]
-            let name: String
+            let name: QuotaName
             switch quotaModel.rows[bound.row] {
-            case .value(let ref): name = quotas.label(ref)
-            case .joint(let index): name = "\(quotas.label(quotas.joint[index].first)) × \(quotas.label(quotas.joint[index].second))"
-            case .size, .household: name = ""
+            case .value(let ref): name = quotas.name(ref)
+            case .joint(let index): name = quotas.name(quotas.joint[index])
+            case .size, .household: return nil
             }
-            return bound.isLower ? "\(name) at least \(Int(constraint.lower))" : "\(name) at most \(Int(constraint.upper))"
+            return bound.isLower
+                ? QuotaBound(quota: name, bound: .min, seats: Int(constraint.lower))
+                : QuotaBound(quota: name, bound: .max, seats: Int(constraint.upper))
         }
-        let households = quotaModel.rows.contains { if case .household = $0 { return true } else { return false } } ? " and one per household" : ""
-        return "these quotas cannot all hold on a panel of \(quotas.panelSize)\(households): " + words.joined(separator: ", ")
+        return .cannotHoldTogether(seats: quotas.panelSize, onePerHousehold: households, bounds: named)
     }
 
     /// Minimizes the total seats by which minimums are lowered and maximums raised (value quotas within
@@ -172,13 +176,13 @@ public enum FeasibilityCheck {
                 let from = slack.bound == .min ? minimum[ref.feature][ref.value] : maximum[ref.feature][ref.value]
                 let to = slack.bound == .min ? from - amount : from + amount
                 if slack.bound == .min { minimum[ref.feature][ref.value] = to } else { maximum[ref.feature][ref.value] = to }
-                relaxations.append(QuotaRelaxation(quota: quotas.label(ref), bound: slack.bound, from: from, to: to))
+                relaxations.append(QuotaRelaxation(name: quotas.name(ref), bound: slack.bound, from: from, to: to))
             case .joint(let index):
                 let quota = quotas.joint[index]
                 let from = slack.bound == .min ? joint[index].min : joint[index].max
                 let to = slack.bound == .min ? from - amount : from + amount
                 if slack.bound == .min { joint[index].min = to } else { joint[index].max = to }
-                relaxations.append(QuotaRelaxation(quota: "\(quotas.label(quota.first)) × \(quotas.label(quota.second))", bound: slack.bound, from: from, to: to))
+                relaxations.append(QuotaRelaxation(name: quotas.name(quota), bound: slack.bound, from: from, to: to))
             case .size, .household:
                 continue
             }

@@ -117,7 +117,27 @@ public struct Quotas: Sendable, Hashable {
 
     /// `feature=value`, as used in messages.
     public func label(_ ref: ValueRef) -> String {
-        "\(features[ref.feature].name)=\(features[ref.feature].values[ref.value])"
+        name(ref).description
+    }
+
+    /// A value quota's name for diagnostics.
+    public func name(_ ref: ValueRef) -> QuotaName {
+        QuotaName(attribute: features[ref.feature].name, value: features[ref.feature].values[ref.value])
+    }
+
+    /// A resolved joint quota written out by names, as quota files and records state it.
+    public func jointQuota(_ quota: ResolvedJointQuota) -> JointQuota {
+        JointQuota(
+            feature1: features[quota.first.feature].name, value1: features[quota.first.feature].values[quota.first.value],
+            feature2: features[quota.second.feature].name, value2: features[quota.second.feature].values[quota.second.value],
+            min: quota.min, max: quota.max)
+    }
+
+    /// A joint quota's name for diagnostics.
+    public func name(_ quota: ResolvedJointQuota) -> QuotaName {
+        QuotaName(
+            attribute: features[quota.first.feature].name, value: features[quota.first.feature].values[quota.first.value],
+            attribute2: features[quota.second.feature].name, value2: features[quota.second.feature].values[quota.second.value])
     }
 
     /// Every feature value, feature by feature.

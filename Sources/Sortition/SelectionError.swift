@@ -9,7 +9,7 @@ public enum SelectionError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .infeasible(let report): return "no panel meets the quotas: " + report.conflicts.joined(separator: "; ")
+        case .infeasible(let report): return "no panel meets the quotas: " + report.conflicts.map(\.description).joined(separator: "; ")
         case .invalidInput(let error): return error.description
         case .solverFailed(let what): return "solver failed: \(what)"
         }

@@ -60,8 +60,13 @@ import Testing
                         featuresPath: features, peoplePath: SelectionFixtures.instance("example_small_20", "respondents.csv"),
                         panelSize: 20, algorithm: algorithm))
             } throws: { error in
-                guard case SelectFromFilesError.infeasible(let lines) = error else { return false }
-                return lines.contains { $0.hasPrefix("suggestion: lower the minimum") }
+                guard case SelectFromFilesError.infeasible(let diagnostics) = error else { return false }
+                // Typed: the conflict names the values and counts, the relaxation a bound.
+                let typed = diagnostics.conflicts.contains {
+                    if case .minimumsAboveSeats(attribute: "gender", total: 30, seats: 20) = $0 { true } else { false }
+                }
+                return typed && diagnostics.relaxations.contains { $0.bound == .min }
+                    && diagnostics.lines.contains { $0.hasPrefix("suggestion: lower the minimum") }
             }
         }
     }

@@ -57,24 +57,23 @@ public struct SelectionResult: Sendable {
     public let record: DrawRecord
 }
 
-/// The stateless selection from files (INTERFACE.md §2): read the Sortition Foundation formats,
-/// compute the distribution (LEXIMIN) or run LEGACY, round to a lottery, draw by `allot-draw-v1`.
+/// The stateless selection from files (INTERFACE.md §2): reads the Sortition Foundation formats and
+/// hands pool and quotas to the one draw pipeline (`DrawPipeline`), which event draws use too.
 public enum SelectFromFiles {
-    /// Bytes of the default beacon from the system's secure generator.
-    static let randomBeaconBytes = 32
-
     public static func run(
         _ request: SelectionRequest, progress: (@Sendable (String) -> Void)? = nil
     ) throws(SelectFromFilesError) -> SelectionResult {
         let clock = ContinuousClock()
         let start = clock.now
         let preparedAt = Date()
-        guard request.lotterySize >= 1 else { throw .invalidInput(DrawError.invalidLotterySize(request.lotterySize).description) }
-
+        guard request.lotterySize >= 1 else {
+            throw .invalidInput(DrawError.invalidLotterySize(request.lotterySize).description)
+        }
         let valueQuotas = try SortitionFoundationFormat.valueQuotas(path: request.featuresPath)
-        let jointQuotas = try request.jointQuotasPath.map { path throws(SelectFromFilesError) in
-            try SortitionFoundationFormat.jointQuotas(path: path)
-        } ?? []
+        let jointQuotas =
+            try request.jointQuotasPath.map { path throws(SelectFromFilesError) in
+                try SortitionFoundationFormat.jointQuotas(path: path)
+            } ?? []
         let quotas: Quotas
         let pool: Pool
         do {
@@ -90,168 +89,26 @@ public enum SelectFromFiles {
         } catch {
             throw .invalidInput(String(describing: error))
         }
-        guard request.panelSize <= pool.count else {
-            throw .invalidInput(SortitionError.invalidPanelSize(size: request.panelSize, poolSize: pool.count).description)
+        let record: DrawRecord
+        let summary: DrawSummary
+        do {
+            let prepared = try DrawPipeline.prepare(
+                pool: pool, quotas: quotas,
+                terms: DrawPipeline.Terms(
+                    eventId: nil, algorithm: request.algorithm, lotterySize: request.lotterySize,
+                    preparedAt: preparedAt),
+                progress: progress)
+            summary = prepared.summary
+            record = try DrawPipeline.finalize(
+                prepared, beacon: request.beacon ?? DrawPipeline.randomBeacon(), at: Date())
+        } catch {
+            throw SelectFromFilesError(error)
         }
-        let entries = poolEntries(pool)
-        progress?("pool: \(pool.count) people in \(pool.typeCount) types; panel size \(request.panelSize)")
-
-        let drawn: DrawnLottery
-        if request.algorithm == .legacy {
-            // LEXIMIN runs the same check itself; LEGACY would only hit dead ends.
-            progress?("checking that some panel meets the quotas")
-            let report: FeasibilityReport
-            do {
-                report = try FeasibilityCheck.check(pool: pool, quotas: quotas)
-            } catch {
-                throw .algorithmFailed(error.description)
-            }
-            guard report.feasible else { throw .infeasible(diagnostics: diagnostics(report)) }
-        }
-        switch request.algorithm {
-        case .leximin:
-            drawn = try leximinLottery(pool: pool, quotas: quotas, lotterySize: request.lotterySize, progress: progress)
-        case .legacy:
-            drawn = try legacyLottery(
-                pool: pool, quotas: quotas, lotterySize: request.lotterySize,
-                seed: legacySeed(poolDigest: DrawProtocol.poolDigest(entries), panelSize: request.panelSize))
-        }
-
-        let lottery = drawn.panels.map { $0.map { pool.ids[$0] } }
-        let beacon = request.beacon ?? randomBeacon()
-        let record = try DrawRecord(
-            eventId: nil, panelSize: request.panelSize, quotas: recordQuotas(quotas),
-            jointQuotas: quotas.joint.isEmpty ? nil : quotas.joint.map {
-                DrawRecord.JointQuotaRecord(
-                    feature1: quotas.features[$0.first.feature].name,
-                    value1: quotas.features[$0.first.feature].values[$0.first.value],
-                    feature2: quotas.features[$0.second.feature].name,
-                    value2: quotas.features[$0.second.feature].values[$0.second.value], min: $0.min, max: $0.max)
-            },
-            pool: entries, algorithm: request.algorithm.rawValue, lottery: lottery, beacon: beacon,
-            preparedAt: timestamp(preparedAt), finalizedAt: timestamp(Date()))
-        let probabilities = Dictionary(uniqueKeysWithValues: zip(pool.ids, drawn.probabilities))
         return SelectionResult(
             algorithm: request.algorithm, panelSize: request.panelSize, poolSize: pool.count, types: pool.typeCount,
-            panel: record.panel, probabilities: probabilities, estimated: request.algorithm == .legacy,
-            minProbability: drawn.probabilities.min() ?? 0, maxProbability: drawn.probabilities.max() ?? 0,
-            distributionSize: drawn.distributionSize, lotteryDeviation: drawn.deviation,
-            seconds: seconds(clock.now - start), record: record)
-    }
-
-    /// A lottery (person indices) with the probabilities it stands for.
-    struct DrawnLottery {
-        var panels: [[Int]]
-        var probabilities: [Double]
-        var distributionSize: Int
-        var deviation: Double
-    }
-
-    static func leximinLottery(
-        pool: Pool, quotas: Quotas, lotterySize: Int, progress: (@Sendable (String) -> Void)?
-    ) throws(SelectFromFilesError) -> DrawnLottery {
-        let clock = ContinuousClock()
-        let start = clock.now
-        var handler: ProgressHandler?
-        if let progress {
-            handler = { (step: SelectionProgress) in
-                let elapsed = String(format: "%.1f", seconds(clock.now - start))
-                let fixed = Int((step.fixedShare * 100).rounded())
-                progress("\(step.stage.rawValue): \(fixed)% of types fixed, \(step.panels) panels, \(elapsed) s")
-            }
-        }
-        let distribution: Distribution
-        do {
-            distribution = try Leximin.distribution(pool: pool, quotas: quotas, progress: handler)
-        } catch .infeasible(let report) {
-            throw .infeasible(diagnostics: diagnostics(report))
-        } catch {
-            throw .algorithmFailed(error.description)
-        }
-        progress?("rounding \(distribution.panels.count) panels to a lottery of \(lotterySize)")
-        let lottery: Lottery
-        do {
-            lottery = try LotteryRounding.round(distribution, pool: pool, quotas: quotas, size: lotterySize)
-        } catch {
-            throw .algorithmFailed(error.description)
-        }
-        return DrawnLottery(
-            panels: lottery.panels, probabilities: distribution.personProbabilities(in: pool),
-            distributionSize: distribution.probabilities.count { $0 > 0 }, deviation: lottery.maxDeviation)
-    }
-
-    /// The conflicts and the suggested relaxation, as lines a person can act on.
-    static func diagnostics(_ report: FeasibilityReport) -> [String] {
-        let conflicts = report.conflicts.isEmpty ? ["no panel meets all quotas at once"] : report.conflicts
-        let relaxations = report.relaxations.map { "suggestion: \($0.description)" }
-        return conflicts + (relaxations.isEmpty ? ["no relaxation within min_flex/max_flex makes them feasible"] : relaxations)
-    }
-
-    /// LEGACY: the lottery is `lotterySize` independent LEGACY panels, so each person's share of
-    /// lottery panels is also the Monte Carlo estimate of their LEGACY probability.
-    static func legacyLottery(pool: Pool, quotas: Quotas, lotterySize: Int, seed: UInt64) throws(SelectFromFilesError)
-        -> DrawnLottery
-    {
-        let selector: LegacySelector
-        do {
-            selector = try LegacySelector(pool: pool, quotas: quotas)
-        } catch {
-            throw .invalidInput(error.description)
-        }
-        var generator = SeededGenerator(seed: seed)
-        var panels: [[Int]] = []
-        panels.reserveCapacity(lotterySize)
-        while panels.count < lotterySize {
-            guard let panel = selector.selectPanel(using: &generator) else {
-                throw panels.isEmpty
-                    ? .infeasible(diagnostics: [
-                        "LEGACY found no panel meeting the quotas in \(LegacySelector.defaultMaxAttempts) attempts"
-                    ])
-                    : .algorithmFailed("LEGACY hit \(LegacySelector.defaultMaxAttempts) dead ends in a row after \(panels.count) panels")
-            }
-            panels.append(panel)
-        }
-        var counts = [Int](repeating: 0, count: pool.count)
-        for panel in panels { for person in panel { counts[person] += 1 } }
-        return DrawnLottery(
-            panels: panels, probabilities: counts.map { Double($0) / Double(lotterySize) },
-            distributionSize: Set(panels).count, deviation: 0)
-    }
-
-    /// LEGACY's generator seed: fixed by the pool and panel size, so the same files give the same lottery.
-    static func legacySeed(poolDigest: String, panelSize: Int) -> UInt64 {
-        SHA256.hash("allot-legacy\n\(poolDigest)\n\(panelSize)").prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
-    }
-
-    static func poolEntries(_ pool: Pool) -> [DrawProtocol.PoolEntry] {
-        pool.ids.indices.map { person in
-            var attributes: [String: String] = [:]
-            for (f, v) in pool.valueIndices[person].enumerated() { attributes[pool.features[f].name] = pool.features[f].values[v] }
-            return DrawProtocol.PoolEntry(pid: pool.ids[person], attributes: attributes)
-        }
-    }
-
-    static func recordQuotas(_ quotas: Quotas) -> [String: [String: [Int]]] {
-        var result: [String: [String: [Int]]] = [:]
-        for (f, feature) in quotas.features.enumerated() {
-            for (v, value) in feature.values.enumerated() {
-                result[feature.name, default: [:]][value] = [quotas.minimum[f][v], quotas.maximum[f][v]]
-            }
-        }
-        return result
-    }
-
-    /// `random:` followed by 32 bytes from the system's secure generator, in hex.
-    public static func randomBeacon() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return "random:" + Hex.encode((0..<randomBeaconBytes).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle())
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+            panel: record.panel, probabilities: summary.probabilities, estimated: summary.estimated,
+            minProbability: summary.minProbability, maxProbability: summary.maxProbability,
+            distributionSize: summary.distributionSize, lotteryDeviation: summary.lotteryDeviation,
+            seconds: DrawPipeline.seconds(clock.now - start), record: record)
     }
 }

@@ -14,8 +14,8 @@ public enum SelectFromFilesError: AllotError, Equatable {
     case shortRow(path: String, line: Int)
     /// The pool or quotas are inconsistent (unknown value, duplicate id, …).
     case invalidInput(String)
-    /// No panel meets the quotas; each line names a conflict and a relaxation.
-    case infeasible(diagnostics: [String])
+    /// No panel meets the quotas: the conflicts and the suggested relaxation.
+    case infeasible(InfeasibleQuotas)
     /// The requested algorithm cannot run on this input (e.g. LEGACY found no panel).
     case algorithmFailed(String)
     /// A draw record is not valid JSON of the expected shape.
@@ -45,7 +45,7 @@ public enum SelectFromFilesError: AllotError, Equatable {
         case .shortRow(let path, let line): return "\(path):\(line): the row has fewer fields than the header"
         case .invalidInput(let reason): return reason
         case .infeasible(let diagnostics):
-            return "no panel meets the quotas: " + diagnostics.joined(separator: "; ")
+            return "no panel meets the quotas: " + diagnostics.lines.joined(separator: "; ")
         case .algorithmFailed(let reason): return reason
         case .malformedRecord(let reason): return "the draw record is malformed: \(reason)"
         }
@@ -55,6 +55,17 @@ public enum SelectFromFilesError: AllotError, Equatable {
         switch self {
         case .unreadableFile: return .notFound
         default: return .invalidInput
+        }
+    }
+}
+
+extension SelectFromFilesError {
+    /// The pipeline's errors keep their code and typed diagnostics.
+    init(_ error: DrawPipelineError) {
+        switch error {
+        case .invalidInput(let reason): self = .invalidInput(reason)
+        case .infeasible(let diagnostics): self = .infeasible(diagnostics)
+        case .algorithmFailed(let reason): self = .algorithmFailed(reason)
         }
     }
 }

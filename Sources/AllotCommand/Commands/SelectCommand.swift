@@ -1,4 +1,5 @@
 import Allot
+import Sortition
 import Foundation
 
 extension Command {
@@ -49,11 +50,14 @@ extension Command {
         let outcome = Result { () throws(SelectFromFilesError) -> SelectionResult in
             try SelectFromFiles.run(request, progress: progress)
         }
-        if case .failure(.infeasible(let lines)) = outcome {
+        if case .failure(.infeasible(let diagnostics)) = outcome {
             if invocation.json {
-                try invocation.printJSON(InfeasibleSummary(feasible: false, diagnostics: lines))
+                try invocation.printJSON(
+                    InfeasibleSummary(
+                        feasible: false, diagnostics: diagnostics.lines, conflicts: diagnostics.conflicts,
+                        relaxations: diagnostics.relaxations))
             } else {
-                for line in lines { invocation.print("infeasible: \(line)") }
+                for line in diagnostics.lines { invocation.print("infeasible: \(line)") }
             }
         }
         let result = try outcome.get()
@@ -123,5 +127,8 @@ private struct SelectionSummary: Encodable {
 
 private struct InfeasibleSummary: Encodable {
     let feasible: Bool
+    /// One sentence a line, as printed.
     let diagnostics: [String]
+    let conflicts: [QuotaConflict]
+    let relaxations: [QuotaRelaxation]
 }
