@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import HTTPServer
+import Synchronization
 import Testing
 
 @testable import Allot
@@ -11,13 +12,13 @@ struct RegistryAPITests {
     /// A running API with one token per role and one enrolled citizen.
     final class Harness {
         let directory: TestDirectory
-        let api: RegistryAPI
+        let api: AllotAPI
         let server: HTTPServer
         let registry: Registry
         var tokens: [Role: String] = [:]
         let citizen: EnrollmentReceipt
 
-        init(rateLimit: Int = 0) throws {
+        init(rateLimit: Int = 0, log: @escaping @Sendable (String) -> Void = { _ in }) throws {
             directory = try TestDirectory()
             registry = try Fixtures.registry(in: directory)
             let store = TokenStore(database: registry.database)
@@ -26,7 +27,7 @@ struct RegistryAPITests {
             }
             citizen = try registry.enroll(Fixtures.enrollment(phone: "13900000001"), actor: .cli)
             tokens[.citizen] = citizen.token
-            api = RegistryAPI(registry: registry, tokens: store, rateLimitPerMinute: rateLimit)
+            api = AllotAPI(registry: registry, tokens: store, rateLimitPerMinute: rateLimit, log: log)
             var configuration = HTTPServerConfiguration()
             configuration.port = 0
             configuration.accessLogDescriptor = nil
@@ -61,7 +62,7 @@ struct RegistryAPITests {
     @Test func openAPIDocumentListsExactlyTheRoutes() throws {
         let directory = try TestDirectory()
         let registry = try Fixtures.registry(in: directory)
-        let api = RegistryAPI(
+        let api = AllotAPI(
             registry: registry, tokens: TokenStore(database: registry.database), rateLimitPerMinute: 0)
         defer { api.stop() }
         let routes = Set(api.router().routeList.map { "\($0.method) \($0.pattern)" })
@@ -73,6 +74,23 @@ struct RegistryAPITests {
         #expect(
             routes == documented,
             "only in router: \(routes.subtracting(documented)); only in document: \(documented.subtracting(routes))")
+    }
+
+    /// A database fault answers a generic 500 with a request id; the details go to the server log only.
+    @Test func internalErrorsHideTheirDetailsAndNameARequestID() throws {
+        let log = Mutex<[String]>([])
+        let harness = try Harness(log: { line in log.withLock { $0.append(line) } })
+        // Break the database behind the server's back, as a disk fault or a bad migration would.
+        let saboteur = try Connection(path: harness.registry.database.path, create: false)
+        try saboteur.execute("ALTER TABLE person RENAME TO person_gone")
+        let reply = try harness.call("GET", "/api/v1/people", role: .organizer)
+        #expect(reply.status == 500 && reply.errorCode == "internal_error")
+        let id = try #require(reply.headers["x-request-id"])
+        #expect(id.count == 16 && reply.text.contains(id))
+        for secret in ["person", "SQL", "sqlite", "no such"] { #expect(!reply.text.lowercased().contains(secret.lowercased())) }
+        let lines = log.withLock { $0 }
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains("request_id=\(id)") == true && lines.first?.contains("no such table") == true)
     }
 
     @Test func enrollmentGivesATokenThatOpensTheOwnRecord() throws {

@@ -2,14 +2,14 @@ import HTTPServer
 
 /// The registry API on an HTTP server: what `allot serve` runs.
 public final class APIServer: Sendable {
-    private let api: RegistryAPI
+    private let api: AllotAPI
     private let server: HTTPServer
 
     /// Default enrollments per client address per minute when neither config nor command line says.
     public static let defaultRateLimit = 60
 
     public init(registry: Registry, tokens: TokenStore, host: String, port: Int, rateLimitPerMinute: Int) {
-        api = RegistryAPI(registry: registry, tokens: tokens, rateLimitPerMinute: rateLimitPerMinute)
+        api = AllotAPI(registry: registry, tokens: tokens, rateLimitPerMinute: rateLimitPerMinute)
         var configuration = HTTPServerConfiguration()
         configuration.host = host
         configuration.port = port

@@ -1,0 +1,35 @@
+import Foundation
+import HTTPServer
+
+/// The whole HTTP API: every route set mounted on one router, sharing one `APIContext`.
+public final class AllotAPI: Sendable {
+    let context: APIContext
+    let routeSets: [any RouteSet]
+
+    /// The API over the registry and its tokens; `rateLimitPerMinute` bounds enrollments per client
+    /// address (0 = no limit); `log` receives internal error details (the server log).
+    public init(
+        registry: Registry, tokens: TokenStore, rateLimitPerMinute: Int,
+        log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    ) {
+        context = APIContext(tokens: tokens, log: log)
+        routeSets = [
+            RegistryRoutes(registry: registry, rateLimitPerMinute: rateLimitPerMinute),
+            TokenRoutes(tokens: tokens),
+        ]
+    }
+
+    public var tokens: TokenStore { context.tokens }
+
+    /// The routes of every set.
+    public func router() -> HTTPRouter {
+        var router = HTTPRouter()
+        for set in routeSets { set.register(into: &router, context: context) }
+        return router
+    }
+
+    /// Finishes queued work (enrollments) of every set; call after the server has stopped.
+    public func stop() {
+        for set in routeSets { set.stop() }
+    }
+}
