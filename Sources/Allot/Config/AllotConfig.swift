@@ -10,6 +10,11 @@ public struct AllotConfig: Codable, Sendable, Equatable {
     /// Population shares used for quotas, relative to the working directory.
     public var targets: String?
     public var schema: AttributeSchema
+    /// Event and draw rules; absent in older files, which get the defaults.
+    public var events: EventSettings?
+
+    /// `events`, or the defaults when the file has none.
+    public var eventSettings: EventSettings { events ?? EventSettings() }
 
     /// Reads and checks the configuration at `path`.
     public static func load(path: String) throws(ConfigError) -> AllotConfig {
@@ -57,4 +62,21 @@ public struct RegistrySettings: Codable, Sendable, Equatable {
     public var defaultPageSize: Int
     /// Largest page a caller may ask for; bounds the work of one request.
     public var maximumPageSize: Int
+}
+
+/// Rules for events and draws that a city may tune.
+public struct EventSettings: Codable, Sendable, Equatable {
+    /// Days after accepting or attending one event during which a person is not drawn for another
+    /// (the fresh-faces rule against 熟面孔); an event may override it.
+    public var cooldownDays: Int
+    /// Youngest age on the event date to be eligible (age = the event's year − birth year).
+    public var minimumAge: Int
+    /// Lottery panels a draw is rounded to (INTERFACE.md §5: m, default 1,000).
+    public var lotterySize: Int
+
+    public init(cooldownDays: Int = 365, minimumAge: Int = 18, lotterySize: Int = 1000) {
+        self.cooldownDays = cooldownDays
+        self.minimumAge = minimumAge
+        self.lotterySize = lotterySize
+    }
 }

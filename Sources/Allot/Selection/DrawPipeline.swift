@@ -77,13 +77,20 @@ public enum DrawPipeline {
     public static func finalize(_ prepared: PreparedDraw, beacon: String, at time: Date) throws(DrawPipelineError)
         -> DrawRecord
     {
+        try finalize(prepared, beacon: beacon, finalizedAt: timestamp(time))
+    }
+
+    /// Step two with the finalization time as recorded (re-building a stored draw's record).
+    public static func finalize(_ prepared: PreparedDraw, beacon: String, finalizedAt: String) throws(DrawPipelineError)
+        -> DrawRecord
+    {
         guard !beacon.isEmpty else { throw .invalidInput("the beacon text is empty") }
         do {
             return try DrawRecord(
                 eventId: prepared.eventId, panelSize: prepared.panelSize, quotas: prepared.quotas,
                 jointQuotas: prepared.jointQuotas, pool: prepared.pool, algorithm: prepared.algorithm,
                 lottery: prepared.lottery, beacon: beacon, preparedAt: prepared.preparedAt,
-                finalizedAt: timestamp(time))
+                finalizedAt: finalizedAt)
         } catch {
             throw .algorithmFailed(error.message)
         }

@@ -2,7 +2,7 @@ import Foundation
 import Sortition
 
 /// One check `allot verify` makes on a draw record.
-public struct DrawCheck: Sendable, Equatable {
+public struct DrawCheck: Sendable, Equatable, Codable {
     /// Short name of what was checked (`poolDigest`, `seed`, `quotas`, …), used in messages.
     public let name: String
     public let passed: Bool

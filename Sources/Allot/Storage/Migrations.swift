@@ -49,7 +49,74 @@ enum Migrations {
                     seq INTEGER NOT NULL,
                     hash TEXT NOT NULL
                 );
-                """)
+                """),
+        Step(
+            name: "events, draws, invitations",
+            sql: """
+                CREATE TABLE event (
+                    id INTEGER PRIMARY KEY,
+                    title TEXT NOT NULL,
+                    title_en TEXT,
+                    department TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    starts_at TEXT NOT NULL,
+                    place TEXT NOT NULL,
+                    seats INTEGER NOT NULL CHECK (seats >= 1),
+                    reserves INTEGER NOT NULL CHECK (reserves >= 0),
+                    response_deadline TEXT,
+                    cooldown_days INTEGER NOT NULL CHECK (cooldown_days >= 0),
+                    filter TEXT NOT NULL,
+                    quotas TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('draft', 'prepared', 'drawn', 'closed', 'cancelled')),
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                CREATE TABLE draw (
+                    id INTEGER PRIMARY KEY,
+                    event_id INTEGER NOT NULL REFERENCES event(id),
+                    round INTEGER NOT NULL DEFAULT 0,
+                    algorithm TEXT NOT NULL,
+                    beacon_source TEXT NOT NULL,
+                    prepared_at TEXT NOT NULL,
+                    pool_digest TEXT NOT NULL,
+                    lottery_digest TEXT NOT NULL,
+                    terms_digest TEXT NOT NULL,
+                    terms TEXT NOT NULL,
+                    pool TEXT NOT NULL,
+                    lottery TEXT NOT NULL,
+                    summary TEXT NOT NULL,
+                    beacon TEXT,
+                    seed TEXT,
+                    panel_index INTEGER,
+                    panel TEXT,
+                    reserves TEXT,
+                    finalized_at TEXT,
+                    UNIQUE (event_id, round)
+                );
+                -- A prepared draw never changes; a finalized one never changes again; none is deleted.
+                CREATE TRIGGER draw_prepared_immutable BEFORE UPDATE OF
+                    event_id, round, algorithm, beacon_source, prepared_at, pool_digest, lottery_digest, terms_digest,
+                    terms, pool, lottery, summary ON draw
+                BEGIN SELECT RAISE(ABORT, 'a prepared draw is immutable'); END;
+                CREATE TRIGGER draw_finalized_immutable BEFORE UPDATE ON draw WHEN OLD.finalized_at IS NOT NULL
+                BEGIN SELECT RAISE(ABORT, 'a finalized draw is immutable'); END;
+                CREATE TRIGGER draw_kept BEFORE DELETE ON draw
+                BEGIN SELECT RAISE(ABORT, 'draws are kept'); END;
+                CREATE TABLE invitation (
+                    id INTEGER PRIMARY KEY,
+                    event_id INTEGER NOT NULL REFERENCES event(id),
+                    person_id INTEGER NOT NULL REFERENCES person(id),
+                    state TEXT NOT NULL CHECK (state IN (
+                        'invited', 'accepted', 'declined', 'expired', 'cancelled', 'attended', 'no_show')),
+                    token_hash TEXT UNIQUE,
+                    checkin_code TEXT,
+                    deadline TEXT,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    UNIQUE (event_id, person_id)
+                );
+                CREATE INDEX invitation_person ON invitation(person_id, state);
+                """),
     ]
 
     /// The schema version this program writes.

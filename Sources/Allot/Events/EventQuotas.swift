@@ -1,0 +1,47 @@
+import Sortition
+
+/// Where one value's seats came from.
+public enum QuotaOrigin: String, Codable, Sendable {
+    /// floor/ceil of seats × the census share in the targets file.
+    case derived
+    /// Set by the organizer.
+    case explicit
+    /// The attribute is left unconstrained by the organizer (0…seats).
+    case unconstrained
+    /// The targets file has no figure for this value: the organizer must give seats before preparing.
+    case missing
+}
+
+/// The seats one attribute value may hold on the panel, with the share and source behind them.
+public struct ValueSeats: Codable, Sendable, Equatable {
+    public var attribute: String
+    public var value: String
+    public var min: Int
+    public var max: Int
+    public var origin: QuotaOrigin
+    /// The census share from the targets file, when it has one.
+    public var share: Double?
+    /// What the targets file says of the figure (its status and source), or why there is none.
+    public var note: String?
+}
+
+/// An event's quotas: one line per attribute value (age bands included) and optional joint quotas.
+public struct EventQuotas: Codable, Sendable, Equatable {
+    /// The targets file the derived seats came from, if any.
+    public var targets: String?
+    public var values: [ValueSeats]
+    public var joint: [JointQuota]
+
+    /// Values still waiting for explicit seats.
+    public var missing: [ValueSeats] { values.filter { $0.origin == .missing } }
+
+    /// The quotas for the selection engine, for a panel of `seats`.
+    func quotas(seats: Int) throws(EventError) -> Quotas {
+        let lines = values.map { ValueQuota(feature: $0.attribute, value: $0.value, min: $0.min, max: $0.max) }
+        do {
+            return try Quotas(panelSize: seats, quotas: lines, joint: joint)
+        } catch {
+            throw .invalidQuotas(error.description)
+        }
+    }
+}

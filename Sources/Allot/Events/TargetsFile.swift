@@ -1,0 +1,56 @@
+import Foundation
+
+/// Census shares per attribute value (`config/targets/*.json`), each with its status and source.
+/// A value counts as having a figure only when it has a share and its status does not mark it as a
+/// placeholder: Allot never derives seats from an invented share.
+public struct TargetsFile: Sendable, Equatable {
+    /// One value's figure.
+    public struct Figure: Sendable, Equatable {
+        public var share: Double
+        public var status: String?
+        public var source: String?
+    }
+
+    public var path: String
+    /// attribute → value → figure (only values with a usable figure).
+    public var figures: [String: [String: Figure]]
+    /// attribute → why its values have no usable figure (the file's note, or "placeholder").
+    public var gaps: [String: String]
+
+    /// Status text that marks a share as not a real figure.
+    static let placeholderMarker = "PLACEHOLDER"
+
+    /// Reads the file at `path`.
+    public static func load(path: String) throws(EventError) -> TargetsFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .targets(path: path, reason: "cannot read the file")
+        }
+        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let attributes = root["attributes"] as? [String: Any]
+        else { throw .targets(path: path, reason: "not a targets document (no 'attributes' object)") }
+        var figures: [String: [String: Figure]] = [:]
+        var gaps: [String: String] = [:]
+        for (name, entry) in attributes {
+            guard let entry = entry as? [String: Any] else { continue }
+            let values = entry["values"] as? [String: Any] ?? [:]
+            var placeholders = 0
+            for (code, value) in values {
+                guard let value = value as? [String: Any], let share = (value["share"] as? NSNumber)?.doubleValue else {
+                    continue
+                }
+                let status = value["status"] as? String
+                if status?.uppercased().hasPrefix(placeholderMarker) == true {
+                    placeholders += 1
+                    continue
+                }
+                figures[name, default: [:]][code] = Figure(share: share, status: status, source: value["source"] as? String)
+            }
+            if placeholders > 0 {
+                gaps[name] = "placeholder shares only, not census figures"
+            } else if figures[name] == nil {
+                gaps[name] = (entry["note"] as? String).map { String($0.prefix(200)) } ?? "no figure per value"
+            }
+        }
+        return TargetsFile(path: path, figures: figures, gaps: gaps)
+    }
+}
