@@ -56,7 +56,10 @@ public final class APIContext: Sendable {
     func response(for error: any Error, to request: HTTPRequest) -> HTTPResponse {
         let mapped = APIErrorMapping.httpError(error)
         guard mapped.status >= 500, !(error is HTTPError) else {
-            var response = HTTPResponse(error: mapped)
+            var response =
+                APIErrorBody.infeasible(error) == nil
+                ? HTTPResponse(error: mapped)
+                : JSONBody.response(APIErrorBody(error: APIErrorBody.detail(for: error)), status: mapped.status)
             if mapped.status == 401 { response.headers.add("WWW-Authenticate", "Bearer") }
             return response
         }

@@ -1,6 +1,6 @@
 import HTTPServer
 
-/// The registry API on an HTTP server: what `allot serve` runs.
+/// The HTTP API on an HTTP server: what `allot serve` runs.
 public final class APIServer: Sendable {
     private let api: AllotAPI
     private let server: HTTPServer
@@ -8,8 +8,10 @@ public final class APIServer: Sendable {
     /// Default enrollments per client address per minute when neither config nor command line says.
     public static let defaultRateLimit = 60
 
-    public init(registry: Registry, tokens: TokenStore, host: String, port: Int, rateLimitPerMinute: Int) {
-        api = AllotAPI(registry: registry, tokens: tokens, rateLimitPerMinute: rateLimitPerMinute)
+    public init(
+        registry: Registry, tokens: TokenStore, events: Events, host: String, port: Int, rateLimitPerMinute: Int
+    ) {
+        api = AllotAPI(registry: registry, tokens: tokens, events: events, rateLimitPerMinute: rateLimitPerMinute)
         var configuration = HTTPServerConfiguration()
         configuration.host = host
         configuration.port = port

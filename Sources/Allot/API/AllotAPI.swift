@@ -6,16 +6,17 @@ public final class AllotAPI: Sendable {
     let context: APIContext
     let routeSets: [any RouteSet]
 
-    /// The API over the registry and its tokens; `rateLimitPerMinute` bounds enrollments per client
+    /// The API over the registry, its tokens and events; `rateLimitPerMinute` bounds enrollments per client
     /// address (0 = no limit); `log` receives internal error details (the server log).
     public init(
-        registry: Registry, tokens: TokenStore, rateLimitPerMinute: Int,
+        registry: Registry, tokens: TokenStore, events: Events, rateLimitPerMinute: Int,
         log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
     ) {
         context = APIContext(tokens: tokens, log: log)
         routeSets = [
             RegistryRoutes(registry: registry, rateLimitPerMinute: rateLimitPerMinute),
             TokenRoutes(tokens: tokens),
+            EventRoutes(events: events),
         ]
     }
 

@@ -9,7 +9,7 @@ enum OpenAPIDocument {
         {
           "openapi": "3.1.0",
           "info": {
-            "title": "Allot registry API",
+            "title": "Allot API",
             "version": "1.0.0",
             "description": "Citizen panel registry (市民代表库): enrollment, a citizen's own record, the pool listing and API tokens. Errors are {\"error\":{\"code\",\"message\"}}."
           },
@@ -76,13 +76,107 @@ enum OpenAPIDocument {
               "TokenEntry": {"type": "object", "required": ["id", "role", "createdAt"],
                 "properties": {"id": {"type": "integer"}, "role": {"type": "string"}, "label": {"type": "string"}, "createdAt": {"type": "string"}}},
               "TokenCreated": {"type": "object", "required": ["token", "role"],
-                "properties": {"token": {"type": "string"}, "role": {"type": "string"}, "label": {"type": "string"}}}
+                "properties": {"token": {"type": "string"}, "role": {"type": "string"}, "label": {"type": "string"}}},
+              "QuotaEdit": {"type": "object", "required": ["attribute", "value", "min", "max"], "additionalProperties": false,
+                "properties": {"attribute": {"type": "string"}, "value": {"type": "string"}, "min": {"type": "integer", "minimum": 0}, "max": {"type": "integer", "minimum": 0}}},
+              "JointQuotaInput": {"type": "object", "required": ["attribute1", "value1", "attribute2", "value2", "min", "max"], "additionalProperties": false,
+                "properties": {"attribute1": {"type": "string"}, "value1": {"type": "string"}, "attribute2": {"type": "string"}, "value2": {"type": "string"},
+                  "min": {"type": "integer", "minimum": 0}, "max": {"type": "integer", "minimum": 0}}},
+              "Eligibility": {"type": "object", "properties": {"attributes": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+                "minimumAge": {"type": "integer", "minimum": 0, "maximum": 150}}},
+              "EventDraft": {
+                "type": "object", "additionalProperties": false,
+                "required": ["title", "department", "kind", "startsAt", "place", "seats"],
+                "properties": {
+                  "title": {"type": "string", "minLength": 1, "maxLength": 200}, "titleEn": {"type": "string", "maxLength": 200},
+                  "department": {"type": "string", "minLength": 1, "maxLength": 200},
+                  "kind": {"type": "string", "enum": ["open_day", "hearing", "consultation", "meeting", "other"]},
+                  "startsAt": {"type": "string", "description": "Asia/Shanghai local time YYYY-MM-DDTHH:MM"},
+                  "place": {"type": "string", "minLength": 1, "maxLength": 200},
+                  "seats": {"type": "integer", "minimum": 1, "maximum": 10000}, "reserves": {"type": "integer", "minimum": 0, "maximum": 100000},
+                  "responseDeadline": {"type": "string"}, "cooldownDays": {"type": "integer", "minimum": 0, "maximum": 3650},
+                  "eligibility": {"$ref": "#/components/schemas/Eligibility"},
+                  "targets": {"type": "string", "const": "", "description": "\"\" for no targets file; absent: the server's configured one"},
+                  "quotas": {"type": "array", "items": {"$ref": "#/components/schemas/QuotaEdit"}},
+                  "unconstrained": {"type": "array", "items": {"type": "string"}},
+                  "joint": {"type": "array", "items": {"$ref": "#/components/schemas/JointQuotaInput"}}
+                }
+              },
+              "EventChanges": {
+                "type": "object", "additionalProperties": false,
+                "properties": {
+                  "title": {"type": "string"}, "titleEn": {"type": "string"}, "department": {"type": "string"},
+                  "kind": {"type": "string", "enum": ["open_day", "hearing", "consultation", "meeting", "other"]},
+                  "startsAt": {"type": "string"}, "place": {"type": "string"}, "seats": {"type": "integer", "minimum": 1, "maximum": 10000},
+                  "reserves": {"type": "integer", "minimum": 0}, "responseDeadline": {"type": "string"}, "cooldownDays": {"type": "integer", "minimum": 0},
+                  "eligibility": {"$ref": "#/components/schemas/Eligibility"},
+                  "quotas": {"type": "array", "items": {"$ref": "#/components/schemas/QuotaEdit"}},
+                  "unconstrained": {"type": "array", "items": {"type": "string"}},
+                  "joint": {"type": "array", "items": {"$ref": "#/components/schemas/JointQuotaInput"}}
+                }
+              },
+              "ValueSeats": {"type": "object", "required": ["attribute", "value", "min", "max", "origin"],
+                "properties": {"attribute": {"type": "string"}, "value": {"type": "string"}, "min": {"type": "integer"}, "max": {"type": "integer"},
+                  "origin": {"type": "string", "enum": ["derived", "explicit", "unconstrained", "missing"]}, "share": {"type": "number"}, "note": {"type": "string"}}},
+              "Event": {
+                "type": "object",
+                "required": ["id", "title", "department", "kind", "startsAt", "place", "seats", "reserves", "cooldownDays", "eligibility", "quotas", "status", "createdAt", "updatedAt"],
+                "properties": {
+                  "id": {"type": "integer"}, "title": {"type": "string"}, "titleEn": {"type": "string"}, "department": {"type": "string"},
+                  "kind": {"type": "string"}, "startsAt": {"type": "string"}, "place": {"type": "string"}, "seats": {"type": "integer"},
+                  "reserves": {"type": "integer"}, "responseDeadline": {"type": "string"}, "cooldownDays": {"type": "integer"},
+                  "eligibility": {"$ref": "#/components/schemas/Eligibility"},
+                  "quotas": {"type": "object", "required": ["values", "joint"], "properties": {"targets": {"type": "string"},
+                    "values": {"type": "array", "items": {"$ref": "#/components/schemas/ValueSeats"}}, "joint": {"type": "array", "items": {"type": "object"}}}},
+                  "status": {"type": "string", "enum": ["draft", "prepared", "drawn", "closed", "cancelled"]},
+                  "createdAt": {"type": "string"}, "updatedAt": {"type": "string"}
+                }
+              },
+              "Diagnosed": {
+                "type": "object", "required": ["error"],
+                "properties": {"error": {"type": "object", "required": ["code", "message"],
+                  "properties": {"code": {"type": "string"}, "message": {"type": "string"},
+                    "conflicts": {"type": "array", "items": {"type": "object", "required": ["kind", "message"], "properties": {"kind": {"type": "string"}, "message": {"type": "string"}}}},
+                    "relaxations": {"type": "array", "items": {"type": "object"}}}}}
+              },
+              "Eligible": {
+                "type": "object", "required": ["eventId", "seats", "registryActive", "eligible", "excluded", "values", "missingQuotas"],
+                "properties": {
+                  "eventId": {"type": "integer"}, "seats": {"type": "integer"}, "registryActive": {"type": "integer"}, "eligible": {"type": "integer"},
+                  "excluded": {"type": "array", "items": {"type": "object", "required": ["reason", "count"], "properties": {
+                    "reason": {"type": "string", "enum": ["below_minimum_age", "no_age_band", "outside_filter", "cooldown", "open_invitation"]}, "count": {"type": "integer"}}}},
+                  "values": {"type": "array", "items": {"type": "object"}}, "missingQuotas": {"type": "array", "items": {"type": "string"}},
+                  "feasible": {"type": "boolean"}, "infeasible": {"type": "object"}
+                }
+              },
+              "Draw": {
+                "type": "object", "required": ["eventId", "round", "algorithm", "lotterySize", "beaconSource", "preparedAt", "poolDigest", "lotteryDigest", "termsDigest", "poolSize"],
+                "properties": {
+                  "eventId": {"type": "integer"}, "round": {"type": "integer"}, "algorithm": {"type": "string"}, "lotterySize": {"type": "integer"},
+                  "beaconSource": {"type": "string"}, "preparedAt": {"type": "string"},
+                  "poolDigest": {"type": "string"}, "lotteryDigest": {"type": "string"}, "termsDigest": {"type": "string"},
+                  "poolSize": {"type": "integer"}, "types": {"type": "integer"}, "minProbability": {"type": "number"}, "maxProbability": {"type": "number"},
+                  "lotteryDeviation": {"type": "number"}, "beacon": {"type": "string"}, "seed": {"type": "string"}, "panelIndex": {"type": "integer"},
+                  "panel": {"type": "array", "items": {"type": "string"}}, "reserveCount": {"type": "integer"}, "finalizedAt": {"type": "string"}
+                }
+              },
+              "Job": {
+                "type": "object", "required": ["id", "eventId", "status", "progress", "startedAt"],
+                "properties": {"id": {"type": "integer"}, "eventId": {"type": "integer"}, "status": {"type": "string", "enum": ["running", "succeeded", "failed"]},
+                  "progress": {"type": "string"}, "startedAt": {"type": "string"}, "finishedAt": {"type": "string"},
+                  "draw": {"$ref": "#/components/schemas/Draw"}, "error": {"type": "object"}}
+              },
+              "DrawRecord": {"type": "object", "description": "INTERFACE.md §5 allot-draw-v1 record",
+                "required": ["protocol", "eventId", "panelSize", "quotas", "pool", "poolDigest", "algorithm", "lottery", "lotteryDigest", "beacon", "seed", "panelIndex", "panel", "reserves", "probabilities", "preparedAt", "finalizedAt"]}
             },
             "responses": {
               "BadRequest": {"description": "malformed request or JSON", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
               "Unauthorized": {"description": "no or unknown bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
               "Forbidden": {"description": "the token's role may not do this", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-              "Invalid": {"description": "a field breaks a registry rule", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+              "Invalid": {"description": "a field breaks a registry rule", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "NotFound": {"description": "no such event or job", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "Conflict": {"description": "not in this state (e.g. editing a prepared event, finalizing twice)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "Unprocessable": {"description": "a field breaks a rule, or the quotas are infeasible (typed conflicts and relaxations)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Diagnosed"}}}}
             }
           },
           "paths": {
@@ -138,6 +232,85 @@ enum OpenAPIDocument {
                 "responses": {"200": {"description": "one page", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PeoplePage"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
                   "403": {"$ref": "#/components/responses/Forbidden"}, "422": {"$ref": "#/components/responses/Invalid"}}}
+            },
+            "/api/v1/events": {
+              "post": {"summary": "Create a draft event (organizer); seats derived from the configured census targets", "operationId": "createEvent", "security": [{"bearer": []}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EventDraft"}}}},
+                "responses": {"201": {"description": "created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Event"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"}, "415": {"$ref": "#/components/responses/BadRequest"}, "422": {"$ref": "#/components/responses/Unprocessable"}}},
+              "get": {"summary": "All events, latest first (organizer)", "operationId": "listEvents", "security": [{"bearer": []}],
+                "responses": {"200": {"description": "events", "content": {"application/json": {"schema": {"type": "object", "required": ["events"],
+                  "properties": {"events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}}}}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}}}
+            },
+            "/api/v1/events/{id}": {
+              "get": {"summary": "One event (organizer)", "operationId": "showEvent", "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "responses": {"200": {"description": "the event", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Event"}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}},
+              "patch": {"summary": "Edit a draft event (organizer); refused once prepared", "operationId": "updateEvent", "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EventChanges"}}}},
+                "responses": {"200": {"description": "the changed event", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Event"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "415": {"$ref": "#/components/responses/BadRequest"},
+                  "422": {"$ref": "#/components/responses/Unprocessable"}}}
+            },
+            "/api/v1/events/{id}/cancel": {
+              "post": {"summary": "Cancel an event (organizer)", "operationId": "cancelEvent", "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "responses": {"200": {"description": "cancelled", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Event"}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}}}
+            },
+            "/api/v1/events/{id}/eligible": {
+              "get": {"summary": "Eligible counts per value beside the quotas, exclusions by reason, feasibility (organizer)", "operationId": "eventEligibility", "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "responses": {"200": {"description": "eligibility", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Eligible"}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"}, "422": {"$ref": "#/components/responses/Unprocessable"}}}
+            },
+            "/api/v1/events/{id}/draw/prepare": {
+              "post": {"summary": "Prepare the draw (organizer): a job to poll; ?wait=S waits up to S seconds (≤ 30) for the result", "operationId": "prepareDraw", "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}},
+                  {"name": "wait", "in": "query", "schema": {"type": "number", "minimum": 0, "maximum": 30}}],
+                "requestBody": {"required": false, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false,
+                  "properties": {"algorithm": {"type": "string", "enum": ["leximin", "legacy"]}, "lotterySize": {"type": "integer", "minimum": 1, "maximum": 1000000},
+                    "beaconSource": {"type": "string", "description": "which public number, on which date, will be the beacon"}}}}}},
+                "responses": {"201": {"description": "prepared (within the wait)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Job"}}}},
+                  "202": {"description": "running; poll the job", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Job"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "415": {"$ref": "#/components/responses/BadRequest"},
+                  "422": {"$ref": "#/components/responses/Unprocessable"}}}
+            },
+            "/api/v1/jobs/{id}": {
+              "get": {"summary": "A draw job: progress, then the prepared draw or the error (organizer)", "operationId": "showJob", "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "responses": {"200": {"description": "the job", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Job"}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}
+            },
+            "/api/v1/events/{id}/draw/finalize": {
+              "post": {"summary": "Finalize the draw with the announced beacon (organizer)", "operationId": "finalizeDraw", "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["beacon"], "additionalProperties": false,
+                  "properties": {"beacon": {"type": "string", "minLength": 1}}}}}},
+                "responses": {"200": {"description": "drawn", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Draw"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "415": {"$ref": "#/components/responses/BadRequest"},
+                  "422": {"$ref": "#/components/responses/Unprocessable"}}}
+            },
+            "/api/v1/events/{id}/draw": {
+              "get": {"summary": "The draw's public commitment (digests, beacon source) and, once drawn, its outcome (anyone)", "operationId": "showDraw",
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "responses": {"200": {"description": "the draw", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Draw"}}}},
+                  "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}}}
+            },
+            "/api/v1/events/{id}/draw/record": {
+              "get": {"summary": "The public draw record (anyone): pids and attribute values only; allot verify checks it", "operationId": "drawRecord",
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "responses": {"200": {"description": "the record", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DrawRecord"}}}},
+                  "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}}}
             },
             "/api/v1/tokens": {
               "post": {"summary": "Create a staff token (admin); shown once", "operationId": "createToken", "security": [{"bearer": []}],

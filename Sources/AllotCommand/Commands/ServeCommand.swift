@@ -28,7 +28,7 @@ extension Command {
         let database = try invocation.openDatabase(config: config)
         let server = APIServer(
             registry: Registry(database: database, config: config), tokens: TokenStore(database: database),
-            host: host, port: port, rateLimitPerMinute: rateLimit)
+            events: Events(database: database, config: config), host: host, port: port, rateLimitPerMinute: rateLimit)
         let actualPort = try server.start()
         server.stopOnSignals()
         invocation.print("listening on http://\(host):\(actualPort)")
