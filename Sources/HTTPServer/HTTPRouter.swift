@@ -36,8 +36,28 @@ public struct HTTPRouter: Sendable {
     }
 
     private(set) var routes: [Route] = []
+    /// First path segments whose next segment is a secret (`me` for `/me/{token}/…`).
+    private(set) var secretPrefixes: Set<String> = []
 
     public init() {}
+
+    /// Hides the segment after `firstSegment` in the access log for every request under it, matched
+    /// or not: `/me/SECRET/x` is logged as `/me/{secret}/x` even when it is a 404, 405 or 413.
+    public mutating func hideSecrets(after firstSegment: String) {
+        secretPrefixes.insert(firstSegment)
+    }
+
+    /// The raw path as the access log may show it when no route names its secrets.
+    func maskedLogPath(_ rawPath: String) -> String {
+        guard !secretPrefixes.isEmpty else { return rawPath }
+        var parts = rawPath.split(separator: "/", omittingEmptySubsequences: false)
+        // parts[0] is the empty text before the leading slash; the prefix may be percent-encoded.
+        guard parts.count > 2,
+            let first = RequestTarget.decodeLogSegment(parts[1]), secretPrefixes.contains(first)
+        else { return rawPath }
+        parts[2] = "{secret}"
+        return parts.joined(separator: "/")
+    }
 
     /// Adds a route. `pattern` is an absolute path whose segments may be `{name}`.
     /// A `GET` route also answers `HEAD`.
