@@ -336,9 +336,14 @@ struct WebPagesTests {
         // Sent from another site.
         #expect(try browser.post("/enroll", Self.valid, token: token, headers: [("Origin", "https://evil.example")]).status == 403)
         #expect(try browser.post("/enroll", Self.valid, token: token, headers: [("Sec-Fetch-Site", "cross-site")]).status == 403)
+        #expect(
+            try browser.post(
+                "/enroll", Self.valid, token: token, headers: [("Sec-Fetch-Site", "same-site"), ("Origin", "null")]
+            ).status == 403)
         #expect(try harness.stored() == 0)
         // The real post works once (same-origin headers as a browser sends them) …
-        let origin = [("Origin", "http://127.0.0.1"), ("Sec-Fetch-Site", "same-origin")]
+        // (`Origin: null` is what Chromium sends from a no-referrer page.)
+        let origin = [("Origin", "null"), ("Sec-Fetch-Site", "same-origin")]
         let ok = try browser.post("/enroll", Self.valid, token: token, headers: origin)
         #expect(ok.status == 200)
         // … and its replay, even with another phone number, is refused.

@@ -8,7 +8,7 @@ import Synchronization
 /// Each browser gets a random `allot_csrf` cookie (HttpOnly, SameSite=Strict). Every form carries a
 /// hidden token `issued.nonce.mac` where `mac` is HMAC-SHA256 under a per-process key of the cookie,
 /// the time and the nonce: another site can neither read the cookie nor forge the mac. A post must
-/// also not come from another site by `Sec-Fetch-Site` or `Origin`. A nonce is accepted once, so a
+/// also not come from another site by `Sec-Fetch-Site` or else `Origin`. A nonce is accepted once, so a
 /// replayed post is refused instead of acting twice.
 final class FormGuard: Sendable {
     static let cookieName = "allot_csrf"
@@ -63,10 +63,12 @@ final class FormGuard: Sendable {
 
     /// Checks a post: same site, a token matching the cookie, fresh and not used before (then marks it used).
     func check(_ request: HTTPRequest, form: FormData) throws(Refusal) {
-        if let site = request.headers["Sec-Fetch-Site"], site != "same-origin", site != "none" {
-            throw .crossSite
-        }
-        if let origin = request.headers["Origin"] {
+        // Browsers that send `Sec-Fetch-Site` say exactly where a post comes from; older ones send an
+        // `Origin` to compare with `Host`. Under `Referrer-Policy: no-referrer` browsers send
+        // `Origin: null` even for our own forms, so "null" proves nothing either way: the token decides.
+        if let site = request.headers["Sec-Fetch-Site"] {
+            guard site == "same-origin" || site == "none" else { throw .crossSite }
+        } else if let origin = request.headers["Origin"], origin != "null" {
             let host = origin.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first
             guard let host, let expected = request.headers["Host"], host.lowercased() == expected.lowercased() else {
                 throw .crossSite

@@ -52,6 +52,7 @@ struct WebPage {
             <meta name="referrer" content="no-referrer">
             <title>\(title) · \(WebText.siteName.text(language))</title>
             <link rel="stylesheet" href="\(WebStyle.path)">
+            <link rel="icon" href="\(WebStyle.iconPath)" type="image/svg+xml">
             </head>
             <body>
             <a class="skip" href="#main">\(WebText.skipToContent.text(language))</a>

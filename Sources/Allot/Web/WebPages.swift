@@ -34,17 +34,8 @@ public final class WebPages: Sendable {
         let form = HTTPRouter.Options(maxBodySize: Self.maxFormBodySize)
         let secret = HTTPRouter.Options(secretParameters: ["token"])
         let secretForm = HTTPRouter.Options(maxBodySize: Self.maxFormBodySize, secretParameters: ["token"])
-        let css = WebStyle.bytes
-        router.add(
-            "GET", WebStyle.path,
-            .inline { _ in
-                var headers = HTTPHeaders([
-                    ("Content-Type", "text/css; charset=utf-8"), ("X-Content-Type-Options", "nosniff"),
-                    ("Cache-Control", "public, max-age=3600"),
-                ])
-                headers.add("Referrer-Policy", "no-referrer")
-                return HTTPResponse(headers: headers, body: css)
-            })
+        router.add("GET", WebStyle.path, Self.asset(WebStyle.bytes, type: "text/css; charset=utf-8"))
+        router.add("GET", WebStyle.iconPath, Self.asset(WebStyle.icon, type: "image/svg+xml"))
         router.add("GET", "/", .inline { [self] in home($0) })
         router.add("GET", "/enroll", .inline { [self] in enrollForm($0) })
         router.add("POST", "/enroll", options: form, page { [self] in try enroll($0) })
@@ -52,6 +43,17 @@ public final class WebPages: Sendable {
         router.add("POST", "/me/{token}", options: secretForm, page { [self] in try update($0) })
         router.add("GET", "/me/{token}/withdraw", options: secret, page { [self] in try confirmWithdrawal($0) })
         router.add("POST", "/me/{token}/withdraw", options: secretForm, page { [self] in try withdraw($0) })
+    }
+
+    /// A fixed file: cached for an hour (its path is fixed, so it must not be cached for long).
+    static func asset(_ body: [UInt8], type: String) -> HTTPHandler {
+        .inline { _ in
+            HTTPResponse(
+                headers: HTTPHeaders([
+                    ("Content-Type", type), ("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"),
+                    ("Cache-Control", "public, max-age=3600"),
+                ]), body: body)
+        }
     }
 
     /// A worker-thread handler whose unexpected errors become a friendly 500 page (details stay out).

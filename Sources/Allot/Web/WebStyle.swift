@@ -59,4 +59,13 @@ enum WebStyle {
         """
 
     static let bytes = Array(css.utf8)
+
+    /// The site icon (browsers ask for one; without it every page logs a 404 in the console).
+    static let iconPath = "/static/icon.svg"
+    static let icon = Array(
+        """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">\
+        <rect width="32" height="32" rx="6" fill="#0b4f8a"/>\
+        <circle cx="16" cy="16" r="7" fill="#fff"/></svg>
+        """.utf8)
 }
