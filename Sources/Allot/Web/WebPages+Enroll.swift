@@ -142,7 +142,7 @@ extension WebPages {
         let l = context.language
         let link = "/me/" + receipt.token
         let body: HTML = """
-            <p class="notice" role="status">\(WebText.enrolledTitle.text(l))</p>
+            <p class="notice" role="status">\(WebText.keepLink.text(l))</p>
             <p>\(WebText.enrolledLinkIntro.text(l))</p>
             <p><a class="secret" id="personal-link" href="\(link)">\(context.absolute(link))</a></p>
             <p>\(WebText.enrolledLinkUse.text(l))</p>

@@ -63,7 +63,7 @@ extension WebPages {
         if let contact = person.contact {
             row(WebText.name.text(l), contact.name)
             row(WebText.phone.text(l), contact.phone)
-            if let email = contact.email { row(WebText.email.text(l), email) }
+            if let email = contact.email { row(WebText.emailShown.text(l), email) }
         }
         row(WebText.birthYear.text(l), String(person.birthYear))
         if let band = person.ageBand { row(WebText.ageBand.text(l), band) }

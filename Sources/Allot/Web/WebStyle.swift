@@ -51,9 +51,11 @@ enum WebStyle {
         dl.record dd{margin:0;word-break:break-word}
         .actions{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;margin:1rem 0}
         @media (min-width:40em){
-        main{padding:1.5rem 2rem}
+        main,footer{padding-left:2rem;padding-right:2rem}
+        main{padding-top:1.5rem}
+        header.site{padding-left:max(1rem,calc(50% - 18rem));padding-right:max(1rem,calc(50% - 18rem))}
         h1{font-size:1.9rem}
-        dl.record{grid-template-columns:minmax(8rem,auto) 1fr}
+        dl.record{grid-template-columns:minmax(0,2fr) minmax(0,3fr)}
         dl.record dt{margin-top:0}
         }
         """

@@ -46,6 +46,7 @@ enum WebText {
     static let phone = t("手机号", "Mobile phone")
     static let phoneHint = t("中国大陆手机号，11 位", "Mainland China mobile number, 11 digits")
     static let email = t("电子邮箱（选填）", "E-mail (optional)")
+    static let emailShown = t("电子邮箱", "E-mail")
     static let birthYear = t("出生年份", "Year of birth")
     static let birthYearHint = t("四位数字，例如 1985", "Four digits, e.g. 1985")
     static let choose = t("请选择", "Please choose")
@@ -68,6 +69,7 @@ enum WebText {
 
     // MARK: Enrollment done
     static let enrolledTitle = t("登记成功", "You are enrolled")
+    static let keepLink = t("请保存您的个人链接", "Keep your personal link")
     static let enrolledLinkIntro = t(
         "这是您的个人链接。它只显示这一次，请现在就收藏或复制保存：",
         "This is your personal link. It is shown only this once: bookmark it or copy it somewhere safe now.")
