@@ -63,7 +63,7 @@ struct FormView {
             <div class="\(fieldClass(name))">
             <label for="f-\(name)">\(label.text(language))</label>\(notes.hint)
             <input id="f-\(name)" name="\(name)" type="\(HTML(trusted: type))" \(mode)autocomplete="\(HTML(trusted: autocomplete))" \
-            value="\(value(name))"\(requiredMark)\(invalidMarks(name, describedBy: notes.describedBy))>
+            maxlength="\(WebPages.maxFieldLength)" value="\(value(name))"\(requiredMark)\(invalidMarks(name, describedBy: notes.describedBy))>
             \(notes.error)</div>
 
             """

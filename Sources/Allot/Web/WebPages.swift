@@ -16,6 +16,7 @@ public final class WebPages: Sendable {
     /// (refused) fields to get a page rather than a bare 413.
     static let maxFormBodySize = 32 * 1024
     /// Longest value of any field, in characters; no real name, phone or e-mail comes near it.
+    /// Inputs carry it as `maxlength`, so a browser never sends a body near `maxFormBodySize`.
     static let maxFieldLength = 300
 
     /// `rateLimitPerMinute` bounds posts of each writing form per client address (0 = no limit).
