@@ -47,16 +47,21 @@ public struct HTTPRouter: Sendable {
         secretPrefixes.insert(firstSegment)
     }
 
-    /// The raw path as the access log may show it when no route names its secrets.
+    /// The raw path as the access log may show it when no route names its secrets. Runs for every
+    /// request, so the common case (a first segment that is not a secret prefix) allocates nothing.
     func maskedLogPath(_ rawPath: String) -> String {
         guard !secretPrefixes.isEmpty else { return rawPath }
-        var parts = rawPath.split(separator: "/", omittingEmptySubsequences: false)
-        // parts[0] is the empty text before the leading slash; the prefix may be percent-encoded.
-        guard parts.count > 2,
-            let first = RequestTarget.decodeLogSegment(parts[1]), secretPrefixes.contains(first)
+        let bytes = rawPath.utf8
+        guard bytes.first == ASCII.slash,
+            let firstEnd = bytes[bytes.index(after: bytes.startIndex)...].firstIndex(of: ASCII.slash)
         else { return rawPath }
-        parts[2] = "{secret}"
-        return parts.joined(separator: "/")
+        let first = rawPath[rawPath.index(after: rawPath.startIndex)..<firstEnd]
+        // The prefix may be percent-encoded (`/%6De/…`); decode only then.
+        let name = first.utf8.contains(ASCII.percent) ? RequestTarget.decodeLogSegment(first) : String(first)
+        guard let name, secretPrefixes.contains(name) else { return rawPath }
+        let rest = rawPath[rawPath.index(after: firstEnd)...]
+        let secretEnd = rest.firstIndex(of: "/") ?? rest.endIndex
+        return String(rawPath[..<rest.startIndex]) + "{secret}" + String(rest[secretEnd...])
     }
 
     /// Adds a route. `pattern` is an absolute path whose segments may be `{name}`.
