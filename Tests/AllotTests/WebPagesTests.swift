@@ -374,6 +374,24 @@ struct WebPagesTests {
         #expect(try harness.stored() == 0)
     }
 
+    /// What `allot serve` runs: the API and the pages on one server (guards the wiring in `APIServer`).
+    @Test func apiServerServesThePagesBesideTheAPI() throws {
+        let directory = try TestDirectory()
+        let registry = try Fixtures.registry(in: directory)
+        let server = APIServer(
+            registry: registry, tokens: TokenStore(database: registry.database), host: "127.0.0.1", port: 0,
+            rateLimitPerMinute: 0)
+        let port = try server.start()
+        defer {
+            server.stop()
+            server.wait()
+        }
+        var browser = Browser(port: port)
+        #expect(try browser.get("/").text.contains(WebText.homeTitle.zh))
+        #expect(try browser.get("/enroll").status == 200)
+        #expect(try browser.get("/healthz").text == #"{"status":"ok"}"#)
+    }
+
     @Test func accessLogHidesTokensOnEveryPath() throws {
         let harness = try Harness()
         let receipt = try harness.registry.enroll(Fixtures.enrollment(), actor: .cli)
