@@ -259,7 +259,8 @@ final class EventLoop {
         if head.contentLength > maxBody {
             let error = HTTPError(
                 status: 413, code: "body_too_large", message: "the request body is larger than \(maxBody) bytes")
-            finishWithError(connection, error, method: head.method, logPath: head.target.rawPath)
+            finishWithError(
+                connection, error, method: head.method, logPath: context.router.maskedLogPath(head.target.rawPath))
             return false
         }
         connection.pending = PendingRequest(head: head, action: action)
@@ -272,7 +273,7 @@ final class EventLoop {
     private func dispatch(_ pending: PendingRequest, body: [UInt8], on connection: Connection) {
         let head = pending.head
         var info = RequestInfo(
-            method: head.method, logPath: head.target.rawPath, keepAlive: head.keepAlive,
+            method: head.method, logPath: context.router.maskedLogPath(head.target.rawPath), keepAlive: head.keepAlive,
             isHTTP10: head.minorVersion == 0, started: connection.requestStarted ?? now)
         switch pending.action {
         case .reject(let error, let allow):
@@ -280,7 +281,9 @@ final class EventLoop {
             if !allow.isEmpty { response.headers.add("Allow", allow.joined(separator: ", ")) }
             write(response, for: info, on: connection)
         case .route(let route, let parameters):
-            info.logPath = route.logPath(rawPath: head.target.rawPath, parameters: parameters)
+            if !route.options.secretParameters.isEmpty {
+                info.logPath = route.logPath(rawPath: head.target.rawPath, parameters: parameters)
+            }
             let request = HTTPRequest(
                 method: head.method, target: head.target, headers: head.headers, body: body,
                 pathParameters: parameters, remoteAddress: connection.remoteAddress)

@@ -36,8 +36,33 @@ public struct HTTPRouter: Sendable {
     }
 
     private(set) var routes: [Route] = []
+    /// First path segments whose next segment is a secret (`me` for `/me/{token}/…`).
+    private(set) var secretPrefixes: Set<String> = []
 
     public init() {}
+
+    /// Hides the segment after `firstSegment` in the access log for every request under it, matched
+    /// or not: `/me/SECRET/x` is logged as `/me/{secret}/x` even when it is a 404, 405 or 413.
+    public mutating func hideSecrets(after firstSegment: String) {
+        secretPrefixes.insert(firstSegment)
+    }
+
+    /// The raw path as the access log may show it when no route names its secrets. Runs for every
+    /// request, so the common case (a first segment that is not a secret prefix) allocates nothing.
+    func maskedLogPath(_ rawPath: String) -> String {
+        guard !secretPrefixes.isEmpty else { return rawPath }
+        let bytes = rawPath.utf8
+        guard bytes.first == ASCII.slash,
+            let firstEnd = bytes[bytes.index(after: bytes.startIndex)...].firstIndex(of: ASCII.slash)
+        else { return rawPath }
+        let first = rawPath[rawPath.index(after: rawPath.startIndex)..<firstEnd]
+        // The prefix may be percent-encoded (`/%6De/…`); decode only then.
+        let name = first.utf8.contains(ASCII.percent) ? RequestTarget.decodeLogSegment(first) : String(first)
+        guard let name, secretPrefixes.contains(name) else { return rawPath }
+        let rest = rawPath[rawPath.index(after: firstEnd)...]
+        let secretEnd = rest.firstIndex(of: "/") ?? rest.endIndex
+        return String(rawPath[..<rest.startIndex]) + "{secret}" + String(rest[secretEnd...])
+    }
 
     /// Adds a route. `pattern` is an absolute path whose segments may be `{name}`.
     /// A `GET` route also answers `HEAD`.

@@ -87,4 +87,9 @@ public struct RequestTarget: Sendable, Equatable {
         }
         return text
     }
+
+    /// A raw path segment decoded for matching in the log, or nil when it does not decode.
+    static func decodeLogSegment(_ raw: Substring) -> String? {
+        try? decodeComponent(ArraySlice(raw.utf8), plusIsSpace: false)
+    }
 }

@@ -15,7 +15,9 @@ public final class APIServer: Sendable {
         var configuration = HTTPServerConfiguration()
         configuration.host = host
         configuration.port = port
-        server = HTTPServer(configuration: configuration, router: api.router())
+        var router = api.router()
+        WebPages(registry: registry, tokens: tokens, rateLimitPerMinute: rateLimitPerMinute).register(into: &router)
+        server = HTTPServer(configuration: configuration, router: router)
     }
 
     /// Starts listening; returns the port (the chosen one when `port` was 0).
