@@ -379,7 +379,8 @@ struct WebPagesTests {
         let directory = try TestDirectory()
         let registry = try Fixtures.registry(in: directory)
         let server = APIServer(
-            registry: registry, tokens: TokenStore(database: registry.database), host: "127.0.0.1", port: 0,
+            registry: registry, tokens: TokenStore(database: registry.database),
+            events: Events(database: registry.database, config: try Fixtures.config()), host: "127.0.0.1", port: 0,
             rateLimitPerMinute: 0)
         let port = try server.start()
         defer {
