@@ -10,6 +10,8 @@ public struct AllotConfig: Codable, Sendable, Equatable {
     /// Population shares used for quotas, relative to the working directory.
     public var targets: String?
     public var schema: AttributeSchema
+    /// Message templates and the delivery channel; without it no message can be written.
+    public var messages: MessageSettings?
 
     /// Reads and checks the configuration at `path`.
     public static func load(path: String) throws(ConfigError) -> AllotConfig {
@@ -35,6 +37,7 @@ public struct AllotConfig: Codable, Sendable, Equatable {
             throw .invalid(path: path, reason: "not valid JSON")
         }
         try SchemaRules.check(config.schema, path: path)
+        if let problem = config.messages?.problems().first { throw .invalid(path: path, reason: problem) }
         return config
     }
 
