@@ -45,9 +45,10 @@ public struct HTTPClientResponse: Sendable, Equatable {
                 }
                 body = try dechunk(bytes, from: bodyStart)
             } else if !headers.values("Content-Length").isEmpty {
-                let lengths = Set(headers.values("Content-Length").flatMap { $0.split(separator: ",") }.map {
-                    $0.trimmingASCIISpaces()
-                })
+                let lengths = Set(
+                    headers.values("Content-Length").flatMap { $0.split(separator: ",") }.map {
+                        $0.trimmingASCIISpaces()
+                    })
                 guard lengths.count == 1, let text = lengths.first, text.utf8.allSatisfy({ (48...57).contains($0) }),
                     let length = Int(text)
                 else { throw .malformedResponse("bad Content-Length") }

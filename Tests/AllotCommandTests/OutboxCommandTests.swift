@@ -104,7 +104,8 @@ import Testing
             gateway.wait()
         }
         var document = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: configPath))) as? [String: Any])
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: configPath))) as? [String: Any]
+        )
         var messages = try #require(document["messages"] as? [String: Any])
         messages["channel"] = "webhook"
         messages["webhook"] = ["url": "http://127.0.0.1:\(gateway.port)/sms"]

@@ -41,7 +41,10 @@ struct OutboxTests {
         english.parameters["place"] = "Pudong Civic Centre"
         english.linkPath = "i/TOKEN1"  // a missing leading slash is added
         let en = try harness.outbox.render(english)
-        #expect(en.text == "[Allot] You were drawn by lot for \"Lift hearing\" on 5 Dec 14:00 at Pudong Civic Centre. Please reply: https://allot.example.cn/i/TOKEN1")
+        #expect(
+            en.text
+                == "[Allot] You were drawn by lot for \"Lift hearing\" on 5 Dec 14:00 at Pudong Civic Centre. Please reply: https://allot.example.cn/i/TOKEN1"
+        )
         #expect(en.language == .en && en.length.isGSM && en.length.segments == 1)
         // Line breaks in a value do not reach the SMS.
         let broken = try harness.outbox.render(harness.invitation(2, title: "听证\n会"))

@@ -195,7 +195,8 @@ struct WebhookDeliveryTests {
         #expect(try delivery.deliverDue() == Self.report(sent: 1, cancelled: 1))
         #expect(receiver.requests.map(\.bodyKey) == [kept.key])
         let cancelled = try harness.outbox.message(id: gone.id)
-        #expect(cancelled.state == .cancelled && cancelled.lastError == "recipient withdrawn" && cancelled.attempts == 0)
+        #expect(
+            cancelled.state == .cancelled && cancelled.lastError == "recipient withdrawn" && cancelled.attempts == 0)
     }
 
     @Test func theWorkerWakesOnANewMessageAndStopsCleanly() throws {
@@ -226,7 +227,8 @@ struct WebhookDeliveryTests {
         let now = Fixtures.now
         #expect(OutboxDelivery.sleepSeconds(until: now.addingTimeInterval(7), now: now) == 7)
         #expect(OutboxDelivery.sleepSeconds(until: now.addingTimeInterval(-5), now: now) == 0.05)
-        #expect(OutboxDelivery.sleepSeconds(until: now.addingTimeInterval(3600), now: now) == OutboxDelivery.pollSeconds)
+        #expect(
+            OutboxDelivery.sleepSeconds(until: now.addingTimeInterval(3600), now: now) == OutboxDelivery.pollSeconds)
     }
 
     @Test func theFileChannelHasNoDeliverer() throws {

@@ -129,7 +129,8 @@ final class WebhookReceiver: Sendable {
             Self.reply(connection, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
         case .fail(let status, let retryAfter):
             let extra = retryAfter.map { "Retry-After: \($0)\r\n" } ?? ""
-            Self.reply(connection, "HTTP/1.1 \(status) Failed\r\n\(extra)Content-Length: 9\r\n\r\ngateway \(status / 100)")
+            Self.reply(
+                connection, "HTTP/1.1 \(status) Failed\r\n\(extra)Content-Length: 9\r\n\r\ngateway \(status / 100)")
         case .slow(let seconds):
             accept()
             usleep(UInt32(seconds * 1_000_000))

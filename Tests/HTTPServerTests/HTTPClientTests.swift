@@ -52,7 +52,8 @@ struct HTTPClientTests {
         headers.add("Idempotency-Key", "k-1")
         headers.add("Content-Length", "999")  // the client sets the real one
         let body = Array("{\"text\":\"你好\"}".utf8)
-        let response = try Self.client.send("POST", to: try Self.url(server.port, "/hook"), headers: headers, body: body)
+        let response = try Self.client.send(
+            "POST", to: try Self.url(server.port, "/hook"), headers: headers, body: body)
         #expect(response.status == 201)
         #expect(response.body == body.reversed())
         #expect(response.headers["X-Key"] == "k-1")
@@ -135,7 +136,10 @@ struct HTTPClientTests {
             ("HTTP/1.1 200 OK\r\nContent-Length: 1, 2\r\n\r\nab", .malformedResponse("bad Content-Length")),
             ("HTTP/1.1 200 OK\r\nContent-Length: 2000000\r\n\r\n", .responseTooLarge),
             ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", .malformedResponse("bad chunk size")),
-            ("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n", .malformedResponse("unsupported transfer coding 'gzip'")),
+            (
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n",
+                .malformedResponse("unsupported transfer coding 'gzip'")
+            ),
         ]
         for (reply, expected) in cases {
             let listener = try RawListener { _ in .bytes(Array(reply.utf8)) }

@@ -60,8 +60,7 @@ public struct MessageSettings: Codable, Sendable, Equatable {
     /// The problems of these settings, as reasons naming the offending key; empty when usable.
     func problems() -> [String] {
         var problems: [String] = []
-        if !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.contains(where: \.isWhitespace)
-        {
+        if !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.contains(where: \.isWhitespace) {
             problems.append("'messages.baseURL' must be an http:// or https:// address")
         }
         if !(1...Self.maxSegmentsLimit).contains(maxSegments) {
