@@ -84,14 +84,13 @@ import Testing
         #expect(run(["outbox", "retry", "x"]).code == 2)
     }
 
-    @Test func deliverPostsDueMessagesToTheConfiguredWebhook() throws {
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let keys = Mutex<[String]>([])
+    /// Our own HTTP server as the gateway, recording the idempotency keys it is sent.
+    static func gateway(_ keys: KeyLog) throws -> HTTPServer {
         var router = HTTPRouter()
         router.add(
             "POST", "/sms",
             .blocking { request in
-                keys.withLock { $0.append(request.headers["Idempotency-Key"] ?? "") }
+                keys.keys.withLock { $0.append(request.headers["Idempotency-Key"] ?? "") }
                 return HTTPResponse(status: 202)
             })
         var configuration = HTTPServerConfiguration()
@@ -99,25 +98,73 @@ import Testing
         configuration.accessLogDescriptor = nil
         let gateway = HTTPServer(configuration: configuration, router: router)
         try gateway.start()
-        defer {
-            gateway.shutdown()
-            gateway.wait()
-        }
+        return gateway
+    }
+
+    /// The shipped configuration with the webhook channel pointed at `port`, written to a temp file.
+    func webhookConfig(port: Int) throws -> String {
         var document = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: configPath))) as? [String: Any]
         )
         var messages = try #require(document["messages"] as? [String: Any])
         messages["channel"] = "webhook"
-        messages["webhook"] = ["url": "http://127.0.0.1:\(gateway.port)/sms"]
+        messages["webhook"] = ["url": "http://127.0.0.1:\(port)/sms"]
         document["messages"] = messages
-        let webhookConfig = path("webhook.json")
-        try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: webhookConfig))
+        let path = path("webhook.json")
+        try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func serveDeliversTheOutboxInTheBackgroundAndStopsOnSIGTERM() throws {
+        let allot = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("allot")
+        guard FileManager.default.isExecutableFile(atPath: allot.path) else { return }
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let keys = KeyLog()
+        let gateway = try Self.gateway(keys)
+        defer {
+            gateway.shutdown()
+            gateway.wait()
+        }
+        let config = try webhookConfig(port: gateway.port)
+        #expect(run(["init"]).code == 0)
+        let message = try enrollAndInvite(phone: "13800000007", config: try AllotConfig.load(path: config))
+        let server = Process()
+        server.executableURL = allot
+        server.arguments = ["--db", environment["ALLOT_DB"] ?? "", "--config", config, "serve", "--port", "0"]
+        server.standardOutput = Pipe()
+        server.standardError = Pipe()
+        try server.run()
+        let deadline = Date().addingTimeInterval(10)
+        while keys.keys.withLock({ $0.isEmpty }) && Date() < deadline { usleep(20_000) }
+        kill(server.processIdentifier, SIGTERM)
+        server.waitUntilExit()
+        #expect(server.terminationStatus == 0)
+        #expect(keys.keys.withLock { $0 } == [message.key])
+        let listed = run(["outbox", "list", "--state", "sent", "--json"])
+        #expect(listed.output.contains(#""channel":"webhook""#))
+    }
+
+    @Test func deliverPostsDueMessagesToTheConfiguredWebhook() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let keys = KeyLog()
+        let gateway = try Self.gateway(keys)
+        defer {
+            gateway.shutdown()
+            gateway.wait()
+        }
+        let webhookConfig = try webhookConfig(port: gateway.port)
 
         #expect(run(["init"]).code == 0)
         let message = try enrollAndInvite(phone: "13800000009", config: try AllotConfig.load(path: webhookConfig))
         let delivered = run(["outbox", "deliver", "--config", webhookConfig])
         #expect(delivered.code == 0 && delivered.output == "sent 1  retrying 0  failed 0  cancelled 0\n")
-        #expect(keys.withLock { $0 } == [message.key])
+        #expect(keys.keys.withLock { $0 } == [message.key])
         #expect(run(["outbox", "deliver", "--config", webhookConfig, "--json"]).output.contains(#""sent":0"#))
     }
+}
+
+/// The idempotency keys a test gateway was sent, in order.
+final class KeyLog: Sendable {
+    let keys = Mutex<[String]>([])
 }

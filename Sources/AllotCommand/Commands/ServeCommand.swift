@@ -30,10 +30,10 @@ extension Command {
         let server = APIServer(
             registry: Registry(database: database, config: config), tokens: TokenStore(database: database),
             host: host, port: port, rateLimitPerMinute: rateLimit)
-        // With the webhook channel, a background worker delivers the outbox while the server runs.
-        let delivery =
-            config.messages?.channel == .webhook
-            ? try OutboxDelivery(outbox: Outbox(database: database, config: config)) : nil
+        // Use cases that send messages enqueue through this outbox, whose signal wakes the worker that
+        // delivers it while the server runs (webhook channel only).
+        let outbox = Outbox(database: database, config: config)
+        let delivery = outbox.settings.channel == .webhook ? try OutboxDelivery(outbox: outbox) : nil
         let actualPort = try server.start()
         server.stopOnSignals()
         delivery?.start()
