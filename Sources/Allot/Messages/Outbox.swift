@@ -5,7 +5,20 @@ import Foundation
 /// (`allot outbox export` for the file channel, `OutboxDelivery` for the webhook).
 ///
 /// Other use cases call `enqueue(_:in:)` inside their own `database.write`, so the message exists exactly
-/// when their change does.
+/// when their change does (a missing parameter or an over-long text throws and rolls their change back):
+///
+/// ```swift
+/// try database.write { connection in
+///     // … insert the invitation row …
+///     _ = try outbox.enqueue(
+///         MessageDraft(
+///             kind: .invitation, pid: pid, parameters: ["title": title, "date": date, "place": place],
+///             linkPath: "/i/\(token)", subject: "invitation:\(id)"),
+///         in: connection)
+/// }
+/// ```
+///
+/// In `allot serve`, use the one `Outbox` the server creates: its `signal` wakes the delivery worker.
 public struct Outbox: Sendable {
     public let database: Database
     public let settings: MessageSettings
