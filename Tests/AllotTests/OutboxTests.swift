@@ -139,6 +139,18 @@ struct OutboxTests {
             ),
             ("'messages.baseURL' must be an http:// or https:// address", load { $0["baseURL"] = "allot.cn" }),
             ("'messages.maxSegments' must be from 1 to 10", load { $0["maxSegments"] = 0 }),
+            (
+                "'messages.webhook.maxAttempts' must be from 1 to 100",
+                load { $0["webhook"] = ["url": "http://gw/sms", "maxAttempts": 0] }
+            ),
+            (
+                "'messages.webhook' timeouts must be positive and at most 300 s",
+                load { $0["webhook"] = ["url": "http://gw/sms", "readTimeoutSeconds": 1e300] }
+            ),
+            (
+                "'messages.webhook' backoff must be at least 1 s, the maximum at least the initial and at most a week",
+                load { $0["webhook"] = ["url": "http://gw/sms", "initialBackoffSeconds": 60, "maxBackoffSeconds": 30] }
+            ),
         ]
         for (reason, error) in problems {
             #expect(error == .invalid(path: "config", reason: reason))

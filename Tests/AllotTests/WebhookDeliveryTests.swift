@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 import Synchronization
 import Testing
 
@@ -229,6 +230,25 @@ struct WebhookDeliveryTests {
         #expect(OutboxDelivery.sleepSeconds(until: now.addingTimeInterval(-5), now: now) == 0.05)
         #expect(
             OutboxDelivery.sleepSeconds(until: now.addingTimeInterval(3600), now: now) == OutboxDelivery.pollSeconds)
+    }
+
+    @Test func backoffDoublesUpToItsCapAndRetryAfterIsReadAsSecondsOnly() {
+        let policy = RetryPolicy(WebhookSettings(url: "http://gw/sms"))
+        #expect((1...9).map { policy.delay(afterAttempt: $0) } == [30, 60, 120, 240, 480, 960, 1920, 3600, 3600])
+        #expect(policy.delay(afterAttempt: 1000) == 3600)
+        let now = Date(timeIntervalSince1970: 1_000.25)
+        #expect(policy.nextAttempt(after: 1, at: now) == Date(timeIntervalSince1970: 1_031))  // rounded up
+        #expect(policy.nextAttempt(after: 1, at: now, notBefore: 100) == Date(timeIntervalSince1970: 1_101))
+        #expect(policy.nextAttempt(after: 1, at: now, notBefore: 1e9) == Date(timeIntervalSince1970: 4_601))
+        func retryAfter(_ value: String) -> Double? {
+            var headers = HTTPHeaders()
+            headers.add("Retry-After", value)
+            return WebhookChannel.retryAfterSeconds(HTTPClientResponse(status: 503, headers: headers, body: []))
+        }
+        #expect(retryAfter("12") == 12 && retryAfter(" 7 ") == 7)
+        for ignored in ["1e308", "inf", "nan", "-5", "", "Wed, 21 Oct 2015 07:28:00 GMT", "99999999999999999999"] {
+            #expect(retryAfter(ignored) == nil, "\(ignored)")
+        }
     }
 
     @Test func theFileChannelHasNoDeliverer() throws {

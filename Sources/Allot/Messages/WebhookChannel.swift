@@ -77,11 +77,19 @@ struct WebhookChannel: Sendable {
         case 200..<300:
             return .accepted
         case 408, 409, 425, 429, 500..<600:
-            let retryAfter = response.headers["Retry-After"].flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-            return .transient(Self.describe(response), retryAfter: retryAfter)
+            return .transient(Self.describe(response), retryAfter: Self.retryAfterSeconds(response))
         default:
             return .permanent(Self.describe(response))
         }
+    }
+
+    /// A `Retry-After` given in seconds (digits only, as RFC 9110 writes it); an HTTP date is ignored and
+    /// the usual backoff applies.
+    static func retryAfterSeconds(_ response: HTTPClientResponse) -> Double? {
+        guard let text = response.headers["Retry-After"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty,
+            text.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }), let seconds = Int(text)
+        else { return nil }
+        return Double(seconds)
     }
 
     /// `HTTP 503: <start of the body>`, for `last_error`.

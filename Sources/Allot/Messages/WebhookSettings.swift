@@ -15,6 +15,12 @@ public struct WebhookSettings: Codable, Sendable, Equatable {
     /// idempotency key, so a late success on its side is not sent twice.
     public static let defaultReadTimeoutSeconds = 10.0
 
+    /// Bounds that keep the settings sane (and their arithmetic far from overflow): at most 100 attempts,
+    /// a week between attempts, five minutes for a connection or an answer.
+    static let attemptsLimit = 100
+    static let backoffLimitSeconds = 7 * 24 * 3600.0
+    static let timeoutLimitSeconds = 300.0
+
     /// The gateway, `http://host[:port]/path`.
     public var url: String
     public var maxAttempts: Int
@@ -59,12 +65,20 @@ public struct WebhookSettings: Codable, Sendable, Equatable {
         if HTTPURL(url) == nil {
             problems.append("'messages.webhook.url' must be http://host[:port]/path (no https: use a local TLS proxy)")
         }
-        if maxAttempts < 1 { problems.append("'messages.webhook.maxAttempts' must be at least 1") }
-        if !(initialBackoffSeconds >= 1 && maxBackoffSeconds >= initialBackoffSeconds) {
-            problems.append("'messages.webhook' backoff must be at least 1 s, and the maximum at least the initial")
+        if !(1...Self.attemptsLimit).contains(maxAttempts) {
+            problems.append("'messages.webhook.maxAttempts' must be from 1 to \(Self.attemptsLimit)")
         }
-        if !(connectTimeoutSeconds > 0 && readTimeoutSeconds > 0) {
-            problems.append("'messages.webhook' timeouts must be positive")
+        if !(initialBackoffSeconds >= 1 && maxBackoffSeconds >= initialBackoffSeconds
+            && maxBackoffSeconds <= Self.backoffLimitSeconds)
+        {
+            problems.append(
+                "'messages.webhook' backoff must be at least 1 s, the maximum at least the initial and at most a week")
+        }
+        if !(connectTimeoutSeconds > 0 && readTimeoutSeconds > 0 && connectTimeoutSeconds <= Self.timeoutLimitSeconds
+            && readTimeoutSeconds <= Self.timeoutLimitSeconds)
+        {
+            problems.append(
+                "'messages.webhook' timeouts must be positive and at most \(Int(Self.timeoutLimitSeconds)) s")
         }
         return problems
     }
