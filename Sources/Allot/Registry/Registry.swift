@@ -124,9 +124,9 @@ public struct Registry: Sendable {
         }
     }
 
-    /// Withdraws a person: contact data and tokens are deleted, pending messages cancelled, the person
-    /// leaves the pool, and only the pseudonymous record (pid, birth year, attributes, dates) remains for
-    /// past draws and statistics.
+    /// Withdraws a person: contact data and tokens are deleted, the person leaves the pool, and only the
+    /// pseudonymous record (pid, birth year, attributes, dates) remains for past draws and statistics.
+    /// Their pending messages are cancelled.
     public func withdraw(pid: String, actor: Actor) throws {
         let time = clock()
         try database.write { connection in
