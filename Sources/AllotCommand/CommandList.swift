@@ -24,6 +24,10 @@ enum CommandList {
         .serve,
         .select,
         .verify,
+        .outboxExport,
+        .outboxList,
+        .outboxDeliver,
+        .outboxRetry,
     ]
 
     /// One-line descriptions of command groups, shown by `allot --help` and `allot GROUP --help`.
@@ -32,5 +36,6 @@ enum CommandList {
         "person": "one volunteer: enroll, show, withdraw",
         "token": "API tokens",
         "audit": "the tamper-evident audit log",
+        "outbox": "messages to citizens: export, list, deliver, retry",
     ]
 }

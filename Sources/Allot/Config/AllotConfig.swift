@@ -15,6 +15,8 @@ public struct AllotConfig: Codable, Sendable, Equatable {
 
     /// `events`, or the defaults when the file has none.
     public var eventSettings: EventSettings { events ?? EventSettings() }
+    /// Message templates and the delivery channel; without it no message can be written.
+    public var messages: MessageSettings?
 
     /// Reads and checks the configuration at `path`.
     public static func load(path: String) throws(ConfigError) -> AllotConfig {
@@ -40,6 +42,7 @@ public struct AllotConfig: Codable, Sendable, Equatable {
             throw .invalid(path: path, reason: "not valid JSON")
         }
         try SchemaRules.check(config.schema, path: path)
+        if let problem = config.messages?.problems().first { throw .invalid(path: path, reason: problem) }
         return config
     }
 

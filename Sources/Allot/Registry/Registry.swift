@@ -126,6 +126,7 @@ public struct Registry: Sendable {
 
     /// Withdraws a person: contact data and tokens are deleted, the person leaves the pool, and only the
     /// pseudonymous record (pid, birth year, attributes, dates) remains for past draws and statistics.
+    /// Their pending messages are cancelled.
     public func withdraw(pid: String, actor: Actor) throws {
         let time = clock()
         try database.write { connection in
@@ -135,6 +136,7 @@ public struct Registry: Sendable {
             }
             try connection.prepare("DELETE FROM contact WHERE person_id = ?").run([.integer(current.id)])
             try connection.prepare("DELETE FROM token WHERE person_id = ?").run([.integer(current.id)])
+            _ = try Outbox.cancelPending(personID: current.id, in: connection)
             try connection.prepare("UPDATE person SET status = 'withdrawn', withdrawn_at = ? WHERE id = ?").run([
                 .text(Timestamp.string(time)), .integer(current.id),
             ])

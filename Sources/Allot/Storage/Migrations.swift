@@ -117,6 +117,29 @@ enum Migrations {
                 );
                 CREATE INDEX invitation_person ON invitation(person_id, state);
                 """),
+        Step(
+            name: "message outbox",
+            sql: """
+                CREATE TABLE outbox (
+                    id INTEGER PRIMARY KEY,
+                    key TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL,
+                    person_id INTEGER NOT NULL REFERENCES person(id),
+                    language TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    subject TEXT,
+                    state TEXT NOT NULL DEFAULT 'pending'
+                        CHECK (state IN ('pending', 'sent', 'failed', 'cancelled')),
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    last_error TEXT,
+                    next_attempt_at TEXT,
+                    created_at TEXT NOT NULL,
+                    sent_at TEXT,
+                    channel TEXT
+                );
+                CREATE INDEX outbox_due ON outbox(state, next_attempt_at);
+                CREATE INDEX outbox_person ON outbox(person_id, state);
+                """),
     ]
 
     /// The schema version this program writes.

@@ -8,7 +8,8 @@ extension Command {
         discussion: """
             Serves the registry API (see /api/v1/openapi.json). Prints 'listening on http://HOST:PORT' on stdout \
             once ready; --port 0 picks a free port. SIGINT or SIGTERM stop accepting, finish requests in flight \
-            and exit 0. One access-log line per request goes to stderr.
+            and exit 0. One access-log line per request goes to stderr. With messages.channel 'webhook' a \
+            background worker delivers the outbox (see 'allot outbox deliver').
             """,
         parameters: [
             .option(
@@ -29,10 +30,16 @@ extension Command {
         let server = APIServer(
             registry: Registry(database: database, config: config), tokens: TokenStore(database: database),
             events: Events(database: database, config: config), host: host, port: port, rateLimitPerMinute: rateLimit)
+        // Use cases that send messages enqueue through this outbox, whose signal wakes the worker that
+        // delivers it while the server runs (webhook channel only).
+        let outbox = Outbox(database: database, config: config)
+        let delivery = outbox.settings.channel == .webhook ? try OutboxDelivery(outbox: outbox) : nil
         let actualPort = try server.start()
         server.stopOnSignals()
+        delivery?.start()
         invocation.print("listening on http://\(host):\(actualPort)")
         server.wait()
+        delivery?.stop()
         invocation.diagnostics("stopped\n")
     }
 }
