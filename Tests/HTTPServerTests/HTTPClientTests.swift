@@ -115,6 +115,38 @@ struct HTTPClientTests {
         }
     }
 
+    @Test func randomlyDamagedResponsesAreParsedOrRefusedNeverCrash() throws {
+        let valid = [
+            "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nX: y\r\n\r\nhello",
+            "HTTP/1.1 202 Accepted\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+            "HTTP/1.0 100 Continue\r\n\r\nHTTP/1.0 500 Oops\r\n\r\nclose-delimited",
+        ].map { Array($0.utf8) }
+        var generator = SystemRandomNumberGenerator()
+        var parsed = 0
+        var refused = 0
+        for round in 0..<3000 {
+            var bytes = valid[round % valid.count]
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                let position = Int.random(in: 0..<bytes.count, using: &generator)
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: bytes[position] = UInt8.random(in: 0...255, using: &generator)
+                case 1: bytes.remove(at: position)
+                default: bytes.insert(UInt8.random(in: 0...255, using: &generator), at: position)
+                }
+                if bytes.isEmpty { bytes = [0] }
+            }
+            for closed in [false, true] {
+                do {
+                    if try HTTPClientResponse.parse(bytes, closed: closed) != nil { parsed += 1 }
+                } catch {
+                    refused += 1
+                }
+            }
+        }
+        // Some damage is harmless (a changed reason phrase or body byte), some is not: both outcomes occur.
+        #expect(parsed > 0 && refused > 0)
+    }
+
     @Test func refusedConnectionsAndMalformedResponsesAreErrors() throws {
         // A port that was just free: bind, read the port, close.
         let probe = try RawListener { _ in .close }
