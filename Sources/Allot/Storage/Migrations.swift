@@ -51,7 +51,7 @@ enum Migrations {
                 );
                 """),
         Step(
-            name: "events, draws, invitations",
+            name: "events, draws, invitations, replacements, feedback, suggestions",
             sql: """
                 CREATE TABLE event (
                     id INTEGER PRIMARY KEY,
@@ -111,11 +111,52 @@ enum Migrations {
                     token_hash TEXT UNIQUE,
                     checkin_code TEXT,
                     deadline TEXT,
+                    -- 0: drawn onto the panel; 1: a reserve invited in replacement; 2: drawn by a top-up draw
+                    source INTEGER NOT NULL DEFAULT 0,
                     created_at TEXT NOT NULL,
+                    responded_at TEXT,
+                    attended_at TEXT,
                     updated_at TEXT NOT NULL,
                     UNIQUE (event_id, person_id)
                 );
                 CREATE INDEX invitation_person ON invitation(person_id, state);
+                CREATE INDEX invitation_event ON invitation(event_id, state);
+                CREATE UNIQUE INDEX invitation_code ON invitation(event_id, checkin_code);
+                -- The public replacement log of allot-replace-v1, one row per vacated seat, in order.
+                CREATE TABLE replacement (
+                    id INTEGER PRIMARY KEY,
+                    event_id INTEGER NOT NULL REFERENCES event(id),
+                    vacated_pid TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('declined', 'expired', 'cancelled')),
+                    skipped TEXT NOT NULL,
+                    replacement_pid TEXT,
+                    at TEXT NOT NULL
+                );
+                CREATE INDEX replacement_event ON replacement(event_id, id);
+                CREATE TABLE feedback (
+                    id INTEGER PRIMARY KEY,
+                    invitation_id INTEGER NOT NULL UNIQUE REFERENCES invitation(id),
+                    overall INTEGER NOT NULL CHECK (overall BETWEEN 1 AND 5),
+                    information INTEGER NOT NULL CHECK (information BETWEEN 1 AND 5),
+                    heard INTEGER NOT NULL CHECK (heard BETWEEN 1 AND 5),
+                    again INTEGER NOT NULL CHECK (again IN (0, 1)),
+                    comment TEXT,
+                    submitted_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                CREATE TABLE suggestion (
+                    id INTEGER PRIMARY KEY,
+                    event_id INTEGER NOT NULL REFERENCES event(id),
+                    invitation_id INTEGER NOT NULL REFERENCES invitation(id),
+                    topic TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'received' CHECK (status IN (
+                        'received', 'under_review', 'adopted', 'partially_adopted', 'not_adopted')),
+                    reply TEXT,
+                    replied_at TEXT,
+                    created_at TEXT NOT NULL
+                );
+                CREATE INDEX suggestion_event ON suggestion(event_id, id);
                 """),
         Step(
             name: "message outbox",
