@@ -67,7 +67,8 @@ public struct RegistrySettings: Codable, Sendable, Equatable {
     public var maximumPageSize: Int
 }
 
-/// Rules for events and draws that a city may tune.
+/// Rules for events and draws that a city may tune; every field has a default, so a file names only
+/// what it changes.
 public struct EventSettings: Codable, Sendable, Equatable {
     /// Days after accepting or attending one event during which a person is not drawn for another
     /// (the fresh-faces rule against 熟面孔); an event may override it.
@@ -76,10 +77,33 @@ public struct EventSettings: Codable, Sendable, Equatable {
     public var minimumAge: Int
     /// Lottery panels a draw is rounded to (INTERFACE.md §5: m, default 1,000).
     public var lotterySize: Int
+    /// Fill a vacated seat from the reserves as soon as it is vacated (else on `allot replace`).
+    public var autoReplace: Bool
+    /// Days after an event during which attendees may give or edit feedback.
+    public var feedbackDays: Int
+    /// Seconds between the server's sweeps for invitations past their deadline.
+    public var expirySweepSeconds: Int
 
-    public init(cooldownDays: Int = 365, minimumAge: Int = 18, lotterySize: Int = 1000) {
+    public init(
+        cooldownDays: Int = 365, minimumAge: Int = 18, lotterySize: Int = 1000, autoReplace: Bool = true,
+        feedbackDays: Int = 14, expirySweepSeconds: Int = 60
+    ) {
         self.cooldownDays = cooldownDays
         self.minimumAge = minimumAge
         self.lotterySize = lotterySize
+        self.autoReplace = autoReplace
+        self.feedbackDays = feedbackDays
+        self.expirySweepSeconds = expirySweepSeconds
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let defaults = EventSettings()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        cooldownDays = try c.decodeIfPresent(Int.self, forKey: .cooldownDays) ?? defaults.cooldownDays
+        minimumAge = try c.decodeIfPresent(Int.self, forKey: .minimumAge) ?? defaults.minimumAge
+        lotterySize = try c.decodeIfPresent(Int.self, forKey: .lotterySize) ?? defaults.lotterySize
+        autoReplace = try c.decodeIfPresent(Bool.self, forKey: .autoReplace) ?? defaults.autoReplace
+        feedbackDays = try c.decodeIfPresent(Int.self, forKey: .feedbackDays) ?? defaults.feedbackDays
+        expirySweepSeconds = try c.decodeIfPresent(Int.self, forKey: .expirySweepSeconds) ?? defaults.expirySweepSeconds
     }
 }

@@ -1,0 +1,125 @@
+import Foundation
+
+extension Invitations {
+    /// Why a reserve cannot be invited any more (they are skipped and leave the reserves).
+    enum Unavailable: String {
+        case withdrawn
+        case invitedElsewhere = "invited_elsewhere"
+        case invitedHere = "invited_here"
+    }
+
+    /// Fills every vacated seat of `event` not yet handled, in the order the seats were vacated, by
+    /// `allot-replace-v1`: the first unused reserve whose joining keeps every quota satisfiable, skipping
+    /// (with the reason) reserves who can no longer be invited. A seat no reserve can take stays open
+    /// (logged with no replacement). Returns the new log entries.
+    @discardableResult
+    func fillVacancies(event: Event, actor: Actor, in connection: Connection) throws -> [ReplacementLog.Entry] {
+        let pending = try connection.prepare(
+            """
+            SELECT p.pid, i.state FROM invitation i JOIN person p ON p.id = i.person_id
+            WHERE i.event_id = ? AND i.state IN ('declined', 'expired', 'cancelled') AND i.source IN (0, 1)
+              AND p.pid NOT IN (SELECT vacated_pid FROM replacement WHERE event_id = ?)
+            ORDER BY i.updated_at, i.id
+            """
+        ).rows([SQLValue(event.id), SQLValue(event.id)]) { ($0.text(0), $0.text(1)) }
+        guard !pending.isEmpty else { return [] }
+        if let start = LocalTime.date(event.startsAt), clock() >= start { return [] }
+        let context = try contexts.context(eventId: event.id, in: connection)
+        var log = try entries(eventId: event.id, in: connection)
+        var added: [ReplacementLog.Entry] = []
+        for (vacated, state) in pending {
+            var (held, unused) = context.replay(log)
+            held.remove(vacated)
+            let heldCounts = context.rule.counts(held)
+            var skipped: [ReplacementLog.Skip] = []
+            var chosen: String?
+            var index = 0
+            while index < unused.count {
+                let pid = unused[index]
+                if let reason = try unavailable(pid, eventId: event.id, in: connection) {
+                    skipped.append(ReplacementLog.Skip(pid: pid, reason: reason.rawValue))
+                    unused.remove(at: index)
+                    continue
+                }
+                if context.rule.admits(pid, held: held, heldCounts: heldCounts, completion: unused) {
+                    chosen = pid
+                    break
+                }
+                index += 1
+            }
+            let now = clock()
+            let entry = ReplacementLog.Entry(
+                vacated: vacated, state: state, skipped: skipped, replacement: chosen, at: Timestamp.string(now))
+            try connection.prepare(
+                """
+                INSERT INTO replacement (event_id, vacated_pid, state, skipped, replacement_pid, at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """
+            ).run([
+                SQLValue(event.id), .text(vacated), .text(state), .text(EventStore.json(skipped)), SQLValue(chosen),
+                .text(entry.at),
+            ])
+            if let chosen {
+                try createInvitation(
+                    event: event, pid: chosen, source: .replacement, deadline: event.responseDeadline, at: now,
+                    in: connection)
+            }
+            var audit = try AuditWriter(connection: connection)
+            try audit.append(
+                at: now, actor: actor, action: "invitation.replace", subject: vacated,
+                details: [
+                    "event": String(event.id), "replacement": chosen ?? "", "skipped": String(skipped.count),
+                ])
+            log.append(entry)
+            added.append(entry)
+        }
+        return added
+    }
+
+    /// nil when `pid` may be invited to `eventId` now, else why not.
+    private func unavailable(_ pid: String, eventId: Int, in connection: Connection) throws -> Unavailable? {
+        let status = try connection.prepare("SELECT status FROM person WHERE pid = ?").firstRow([.text(pid)]) { $0.text(0) }
+        guard status == "active" else { return .withdrawn }
+        let elsewhere = try connection.prepare(
+            """
+            SELECT i.event_id FROM invitation i JOIN person p ON p.id = i.person_id
+            WHERE p.pid = ? AND (i.event_id = ? OR i.state IN ('invited', 'accepted'))
+            """
+        ).rows([.text(pid), SQLValue(eventId)]) { $0.int(0) }
+        if elsewhere.contains(eventId) { return .invitedHere }
+        return elsewhere.isEmpty ? nil : .invitedElsewhere
+    }
+
+    /// The event's log entries in order.
+    func entries(eventId: Int, in connection: Connection) throws -> [ReplacementLog.Entry] {
+        try connection.prepare(
+            "SELECT vacated_pid, state, skipped, replacement_pid, at FROM replacement WHERE event_id = ? ORDER BY id"
+        ).rows([SQLValue(eventId)]) { row in
+            ReplacementLog.Entry(
+                vacated: row.text(0), state: row.text(1),
+                skipped: try EventStore.decode([ReplacementLog.Skip].self, row.text(2)),
+                replacement: row.optionalText(3), at: row.text(4))
+        }
+    }
+
+    /// Fills the vacated seats now (`allot replace`, or when automatic replacement is off).
+    public func replace(_ eventId: Int, actor: Actor) throws -> [ReplacementLog.Entry] {
+        try database.write { connection in
+            let event = try drawnEvent(eventId, action: "replace", in: connection)
+            return try fillVacancies(event: event, actor: actor, in: connection)
+        }
+    }
+
+    /// The public replacement log (INTERFACE.md §5) of an event's draw.
+    public func replacementLog(_ eventId: Int) throws -> ReplacementLog {
+        try database.read { connection in
+            guard try EventStore.find(eventId, in: connection) != nil else { throw EventError.notFound(id: eventId) }
+            guard let stored = try DrawStore.find(eventId: eventId, in: connection), stored.isFinalized else {
+                throw EventError.notPrepared(id: eventId)
+            }
+            return ReplacementLog(
+                eventId: .number(eventId), lotteryDigest: stored.lotteryDigest,
+                entries: try entries(eventId: eventId, in: connection))
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Synchronization
+
+/// What replacements read of a finalized draw — the rule, the panel and the reserve order — which
+/// never changes once finalized, so it is built once per event and kept (a 100,000-person pool takes
+/// a moment to read; a decline must not).
+struct ReplacementContext: Sendable {
+    let rule: ReplacementRule
+    let panel: [String]
+    let reserves: [String]
+    let lotteryDigest: String
+
+    /// The held set and unused reserves after the logged entries (allot-replace-v1 replayed).
+    func replay(_ entries: [ReplacementLog.Entry]) -> (held: Set<String>, unused: [String]) {
+        var held = Set(panel)
+        var unused = reserves
+        for entry in entries {
+            held.remove(entry.vacated)
+            let gone = Set(entry.skipped.map(\.pid) + [entry.replacement].compactMap { $0 })
+            if !gone.isEmpty { unused.removeAll { gone.contains($0) } }
+            if let replacement = entry.replacement { held.insert(replacement) }
+        }
+        return (held, unused)
+    }
+}
+
+/// Finalized draws' replacement contexts by event id.
+final class ReplacementContexts: Sendable {
+    private let contexts = Mutex<[Int: ReplacementContext]>([:])
+
+    /// The context of `eventId`'s finalized draw, read from the store the first time.
+    func context(eventId: Int, in connection: Connection) throws -> ReplacementContext {
+        if let known = contexts.withLock({ $0[eventId] }) { return known }
+        guard let stored = try DrawStore.find(eventId: eventId, in: connection), let panel = stored.panel,
+            let prepared = try DrawStore.prepared(eventId: eventId, in: connection)
+        else { throw EventError.notPrepared(id: eventId) }
+        let context = ReplacementContext(
+            rule: ReplacementRule(
+                panelSize: prepared.panelSize, quotas: prepared.quotas, joint: prepared.jointQuotas, pool: prepared.pool),
+            panel: panel, reserves: try DrawStore.reserves(eventId: eventId, in: connection),
+            lotteryDigest: stored.lotteryDigest)
+        contexts.withLock { $0[eventId] = context }
+        return context
+    }
+}

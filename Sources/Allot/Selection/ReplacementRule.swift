@@ -1,0 +1,100 @@
+import Sortition
+
+/// The admissibility test of `allot-replace-v1` (INTERFACE.md §5), computed from the draw record
+/// alone so that anyone can replay it: a reserve `r` may fill a vacated seat when the held set with `r`
+/// meets every quota — or, while earlier seats are left open, can still be completed to a panel
+/// meeting every quota with people of the unused reserves.
+public struct ReplacementRule: Sendable {
+    let panelSize: Int
+    /// Per attribute (sorted) the value bounds.
+    let quotas: [String: [String: [Int]]]
+    let joint: [JointQuota]
+    /// pid → attribute → value, for every pool member.
+    let attributes: [String: [String: String]]
+
+    public init(record: DrawRecord) {
+        self.init(panelSize: record.panelSize, quotas: record.quotas, joint: record.jointQuotas, pool: record.pool)
+    }
+
+    /// The rule from the parts of a record it reads.
+    public init(panelSize: Int, quotas: [String: [String: [Int]]], joint: [JointQuota]?, pool: [DrawProtocol.PoolEntry]) {
+        self.panelSize = panelSize
+        self.quotas = quotas
+        self.joint = joint ?? []
+        attributes = Dictionary(pool.map { ($0.pid, $0.attributes) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Seats each `attribute=value` holds among `people`.
+    func counts(_ people: some Sequence<String>) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for pid in people {
+            for (name, value) in attributes[pid] ?? [:] { counts["\(name)=\(value)", default: 0] += 1 }
+        }
+        return counts
+    }
+
+    /// Whether `held ∪ {candidate}` meets every quota (when it fills the panel) or can be completed
+    /// with people of `completion` (when seats stay open). `heldCounts` are `counts(held)`.
+    public func admits(
+        _ candidate: String, held: Set<String>, heldCounts: [String: Int], completion: [String]
+    ) -> Bool {
+        guard let own = attributes[candidate], !held.contains(candidate) else { return false }
+        var counts = heldCounts
+        for (name, value) in own { counts["\(name)=\(value)", default: 0] += 1 }
+        let seated = held.count + 1
+        guard seated <= panelSize else { return false }
+        // No bound may already be exceeded.
+        for (name, values) in quotas {
+            for (value, bounds) in values where bounds.count == 2 && counts["\(name)=\(value)", default: 0] > bounds[1] {
+                return false
+            }
+        }
+        let members = held.union([candidate])
+        for quota in joint where jointCount(quota, members) > quota.max { return false }
+        if seated == panelSize {
+            for (name, values) in quotas {
+                for (value, bounds) in values where bounds.count == 2 && counts["\(name)=\(value)", default: 0] < bounds[0] {
+                    return false
+                }
+            }
+            return joint.allSatisfy { jointCount($0, members) >= $0.min }
+        }
+        return completable(members: members, counts: counts, from: completion.filter { $0 != candidate && !held.contains($0) })
+    }
+
+    private func jointCount(_ quota: JointQuota, _ members: Set<String>) -> Int {
+        members.count { pid in
+            attributes[pid]?[quota.feature1] == quota.value1 && attributes[pid]?[quota.feature2] == quota.value2
+        }
+    }
+
+    /// Whether `panelSize − |members|` people of `pool` can join `members` so that every quota holds:
+    /// a feasibility check with the quotas reduced by the seats held.
+    func completable(members: Set<String>, counts: [String: Int], from pool: [String]) -> Bool {
+        let open = panelSize - members.count
+        guard open > 0 else { return true }
+        guard pool.count >= open else { return false }
+        var lines: [ValueQuota] = []
+        for name in quotas.keys.sorted() {
+            for (value, bounds) in (quotas[name] ?? [:]).sorted(by: { $0.key < $1.key }) where bounds.count == 2 {
+                let held = counts["\(name)=\(value)", default: 0]
+                lines.append(
+                    ValueQuota(feature: name, value: value, min: max(0, bounds[0] - held), max: min(open, bounds[1] - held)))
+            }
+        }
+        let reducedJoint = joint.map { quota in
+            let held = jointCount(quota, members)
+            return JointQuota(
+                feature1: quota.feature1, value1: quota.value1, feature2: quota.feature2, value2: quota.value2,
+                min: max(0, quota.min - held), max: min(open, quota.max - held))
+        }
+        do {
+            let reduced = try Quotas(panelSize: open, quotas: lines, joint: reducedJoint)
+            let candidates = pool.map { Candidate(id: $0, values: attributes[$0] ?? [:]) }
+            let remaining = try Pool(features: reduced.features, candidates: candidates)
+            return try FeasibilityCheck.check(pool: remaining, quotas: reduced).feasible
+        } catch {
+            return false
+        }
+    }
+}
