@@ -18,11 +18,13 @@ public struct SelectionRequest: Sendable {
     public var idColumn: String?
     public var householdColumns: [String]
     public var jointQuotasPath: String?
+    /// The event the draw is for (`--event`), recorded as `eventId` (a number when it is all digits).
+    public var eventId: String?
 
     public init(
         featuresPath: String, peoplePath: String, panelSize: Int, algorithm: Algorithm = .leximin,
         lotterySize: Int = DrawProtocol.defaultLotterySize, beacon: String? = nil, idColumn: String? = nil,
-        householdColumns: [String] = [], jointQuotasPath: String? = nil
+        householdColumns: [String] = [], jointQuotasPath: String? = nil, eventId: String? = nil
     ) {
         self.featuresPath = featuresPath
         self.peoplePath = peoplePath
@@ -33,6 +35,7 @@ public struct SelectionRequest: Sendable {
         self.idColumn = idColumn
         self.householdColumns = householdColumns
         self.jointQuotasPath = jointQuotasPath
+        self.eventId = eventId
     }
 }
 
@@ -69,7 +72,9 @@ public enum SelectFromFiles {
         let clock = ContinuousClock()
         let start = clock.now
         let preparedAt = Date()
-        guard request.lotterySize >= 1 else { throw .invalidInput(DrawError.invalidLotterySize(request.lotterySize).description) }
+        guard request.lotterySize >= DrawProtocol.minimumLotterySize else {
+            throw .lotteryTooSmall(size: request.lotterySize, minimum: DrawProtocol.minimumLotterySize)
+        }
 
         let valueQuotas = try SortitionFoundationFormat.valueQuotas(path: request.featuresPath)
         let jointQuotas = try request.jointQuotasPath.map { path throws(SelectFromFilesError) in
@@ -120,7 +125,8 @@ public enum SelectFromFiles {
         let lottery = drawn.panels.map { $0.map { pool.ids[$0] } }
         let beacon = request.beacon ?? randomBeacon()
         let record = try DrawRecord(
-            eventId: nil, panelSize: request.panelSize, quotas: recordQuotas(quotas),
+            eventId: request.eventId.map { id in Int(id).map(DrawRecord.EventID.number) ?? .text(id) },
+            panelSize: request.panelSize, quotas: recordQuotas(quotas),
             jointQuotas: quotas.joint.isEmpty ? nil : quotas.joint.map {
                 DrawRecord.JointQuotaRecord(
                     feature1: quotas.features[$0.first.feature].name,
@@ -129,7 +135,8 @@ public enum SelectFromFiles {
                     value2: quotas.features[$0.second.feature].values[$0.second.value], min: $0.min, max: $0.max)
             },
             pool: entries, algorithm: request.algorithm.rawValue, lottery: lottery, beacon: beacon,
-            preparedAt: timestamp(preparedAt), finalizedAt: timestamp(Date()))
+            preparedAt: timestamp(preparedAt), finalizedAt: timestamp(Date()),
+            households: pool.households.map { $0.map { pool.ids[$0] } })
         let probabilities = Dictionary(uniqueKeysWithValues: zip(pool.ids, drawn.probabilities))
         return SelectionResult(
             algorithm: request.algorithm, panelSize: request.panelSize, poolSize: pool.count, types: pool.typeCount,

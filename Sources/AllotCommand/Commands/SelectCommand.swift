@@ -17,12 +17,13 @@ extension Command {
             .option("people", value: "FILE", required: true, help: "people CSV"),
             .option("size", value: "K", required: true, help: "panel size"),
             .option("algorithm", value: "NAME", help: "leximin (default) or legacy"),
-            .option("lottery-size", value: "M", help: "panels in the lottery (default 1000)"),
+            .option("lottery-size", value: "M", help: "panels in the lottery (default 1000, at least 100)"),
             .option("beacon", value: "TEXT", help: "public beacon text (default: random: + 32 secure random bytes in hex)"),
             .option("record", value: "FILE", help: "write the draw record (JSON) to FILE"),
             .option("id-column", value: "NAME", help: "id column of the people file (default: id, else the row number)"),
             .option("household-columns", value: "A,B", help: "at most one person per identical combination of these columns"),
             .option("joint-quotas", value: "FILE", help: "CSV feature1,value1,feature2,value2,min,max"),
+            .option("event", value: "ID", help: "the event the panel is for, named in the record (eventId)"),
         ],
         run: runSelect
     )
@@ -40,7 +41,7 @@ extension Command {
             householdColumns: invocation.option("household-columns").map {
                 $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             } ?? [],
-            jointQuotasPath: invocation.option("joint-quotas"))
+            jointQuotasPath: invocation.option("joint-quotas"), eventId: invocation.option("event"))
         let diagnostics = invocation.diagnostics
         var progress: (@Sendable (String) -> Void)?
         if isatty(STDERR_FILENO) == 1 {
