@@ -21,6 +21,7 @@ enum CommandList {
         .personWithdraw,
         .backup,
         .auditVerify,
+        .auditList,
         .serve,
         .select,
         .verify,
@@ -31,6 +32,6 @@ enum CommandList {
         "pool": "the volunteer pool: import, export, statistics",
         "person": "one volunteer: enroll, show, withdraw",
         "token": "API tokens",
-        "audit": "the tamper-evident audit log",
+        "audit": "the tamper-evident audit log: verify, list",
     ]
 }

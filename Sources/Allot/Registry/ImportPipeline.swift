@@ -106,17 +106,30 @@ struct ImportRowChecker: Sendable {
         // checked with a stand-in year.
         let year = columns.birthYear(in: record.fields)
         let standInYear = validator.currentYear - validator.schema.age.minimum
-        let fields = columns.fields(from: record.fields, birthYear: year ?? standInYear)
+        var fields = columns.fields(from: record.fields, birthYear: year ?? standInYear)
         var problems: [RegistryError] = []
         if year == nil {
             problems.append(
                 .invalidField(name: "birth_year", reason: "'\(record.fields[columns.birthYearIndex])' is not a year"))
         }
+        let pid = columns.pid(in: record.fields)
+        if let pid, !PersonID.isValid(pid) {
+            problems.append(.invalidField(name: "pid", reason: "'\(pid)' is not an Allot pid (\(PersonID.format))"))
+        }
+        if let refused = columns.consentProblem(in: record.fields) {
+            problems.append(refused)
+            fields.consent = true  // reported above; not again as "consent is required"
+        }
         let outcome = validator.validate(fields, problems: problems)
         switch outcome {
-        case .valid(let valid): return .valid(line: record.line, valid)
+        case .valid(var valid):
+            valid.pid = pid
+            return .valid(line: record.line, valid)
         case .invalid(let found):
-            return .rejected(line: record.line, reason: found.map(\.message).joined(separator: "; "))
+            // The file's column is `birth_year`, the API's field `birthYear`: name the column here.
+            return .rejected(
+                line: record.line, reason: found.map { $0.renamingField("birthYear", to: "birth_year").message }
+                    .joined(separator: "; "))
         }
     }
 }

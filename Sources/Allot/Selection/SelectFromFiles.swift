@@ -46,6 +46,8 @@ public struct SelectionResult: Sendable {
     public let poolSize: Int
     public let types: Int
     public let panel: [String]
+    /// The same panel in the order of the people file (`panel` is in the protocol's byte order).
+    public let panelInPoolOrder: [String]
     /// Exact marginals of the distribution (LEXIMIN) or a Monte Carlo estimate (LEGACY).
     public let probabilities: [String: Double]
     /// True when `probabilities` are estimated (LEGACY).
@@ -76,6 +78,7 @@ public enum SelectFromFiles {
             throw .lotteryTooSmall(size: request.lotterySize, minimum: DrawProtocol.minimumLotterySize)
         }
 
+        progress?("reading \(request.featuresPath)")
         let valueQuotas = try SortitionFoundationFormat.valueQuotas(path: request.featuresPath)
         let jointQuotas = try request.jointQuotasPath.map { path throws(SelectFromFilesError) in
             try SortitionFoundationFormat.jointQuotas(path: path)
@@ -84,9 +87,11 @@ public enum SelectFromFiles {
         let pool: Pool
         do {
             quotas = try Quotas(panelSize: request.panelSize, quotas: valueQuotas, joint: jointQuotas)
+            progress?("reading \(request.peoplePath)")
             let candidates = try SortitionFoundationFormat.candidates(
                 path: request.peoplePath, features: quotas.features,
                 idColumn: request.idColumn, householdColumns: request.householdColumns)
+            progress?("read \(candidates.count) people; grouping them into types")
             pool = try Pool(features: quotas.features, candidates: candidates)
         } catch let error as SortitionError {
             throw .invalidInput(error.description)
@@ -98,6 +103,7 @@ public enum SelectFromFiles {
         guard request.panelSize <= pool.count else {
             throw .invalidInput(SortitionError.invalidPanelSize(size: request.panelSize, poolSize: pool.count).description)
         }
+        progress?("hashing the pool of \(pool.count) people")
         let entries = poolEntries(pool)
         progress?("pool: \(pool.count) people in \(pool.typeCount) types; panel size \(request.panelSize)")
 
@@ -111,7 +117,7 @@ public enum SelectFromFiles {
             } catch {
                 throw .algorithmFailed(error.description)
             }
-            guard report.feasible else { throw .infeasible(diagnostics: diagnostics(report)) }
+            guard report.feasible else { throw .infeasible(diagnostics: diagnostics(report, quotas: quotas)) }
         }
         switch request.algorithm {
         case .leximin:
@@ -140,7 +146,8 @@ public enum SelectFromFiles {
         let probabilities = Dictionary(uniqueKeysWithValues: zip(pool.ids, drawn.probabilities))
         return SelectionResult(
             algorithm: request.algorithm, panelSize: request.panelSize, poolSize: pool.count, types: pool.typeCount,
-            panel: record.panel, probabilities: probabilities, estimated: request.algorithm == .legacy,
+            panel: record.panel, panelInPoolOrder: pool.ids.filter(Set(record.panel).contains),
+            probabilities: probabilities, estimated: request.algorithm == .legacy,
             minProbability: drawn.probabilities.min() ?? 0, maxProbability: drawn.probabilities.max() ?? 0,
             distributionSize: drawn.distributionSize, lotteryDeviation: drawn.deviation,
             seconds: seconds(clock.now - start), record: record)
@@ -171,7 +178,7 @@ public enum SelectFromFiles {
         do {
             distribution = try Leximin.distribution(pool: pool, quotas: quotas, progress: handler)
         } catch .infeasible(let report) {
-            throw .infeasible(diagnostics: diagnostics(report))
+            throw .infeasible(diagnostics: diagnostics(report, quotas: quotas))
         } catch {
             throw .algorithmFailed(error.description)
         }
@@ -187,11 +194,16 @@ public enum SelectFromFiles {
             distributionSize: distribution.probabilities.count { $0 > 0 }, deviation: lottery.maxDeviation)
     }
 
-    /// The conflicts and the suggested relaxation, as lines a person can act on.
-    static func diagnostics(_ report: FeasibilityReport) -> [String] {
+    /// The conflicts and the suggested relaxation, as lines a person can act on. min_flex/max_flex are
+    /// named only when the features file limits the relaxation with them.
+    static func diagnostics(_ report: FeasibilityReport, quotas: Quotas) -> [String] {
         let conflicts = report.conflicts.isEmpty ? ["no panel meets all quotas at once"] : report.conflicts
         let relaxations = report.relaxations.map { "suggestion: \($0.description)" }
-        return conflicts + (relaxations.isEmpty ? ["no relaxation within min_flex/max_flex makes them feasible"] : relaxations)
+        let limited = quotas.minFlex.joined().contains { $0 > 0 } || quotas.maxFlex.joined().contains { $0 < quotas.panelSize }
+        let none = limited
+            ? "no relaxation within min_flex/max_flex makes them feasible"
+            : "no relaxation of the quotas (minimums down to 0, maximums up to the panel size) makes them feasible"
+        return conflicts + (relaxations.isEmpty ? [none] : relaxations)
     }
 
     /// LEGACY: the lottery is `lotterySize` independent LEGACY panels, so each person's share of

@@ -24,10 +24,17 @@ extension Invocation {
         return Registry(database: try openDatabase(config: config), config: config)
     }
 
-    /// A progress callback writing to stderr, or nil when stderr is not a terminal.
+    /// A progress callback writing to stderr, or nil when stderr is not a terminal. Each report
+    /// overwrites the line; call `endProgress` before printing the result so it starts on a line of its own.
     func progress(_ noun: String) -> (@Sendable (Int) -> Void)? {
         guard isatty(STDERR_FILENO) != 0 else { return nil }
         let diagnostics = self.diagnostics
         return { count in diagnostics("\r\(count) \(noun)…") }
+    }
+
+    /// Clears the progress line that `progress` may have written (a no-op when stderr is not a terminal).
+    func endProgress() {
+        guard isatty(STDERR_FILENO) != 0 else { return }
+        diagnostics("\r\u{1B}[K")
     }
 }

@@ -51,11 +51,13 @@ extension Command {
             try SelectFromFiles.run(request, progress: progress)
         }
         if case .failure(.infeasible(let lines)) = outcome {
+            // The diagnostics go to stdout once; stderr gets one line saying where they are.
             if invocation.json {
                 try invocation.printJSON(InfeasibleSummary(feasible: false, diagnostics: lines))
             } else {
                 for line in lines { invocation.print("infeasible: \(line)") }
             }
+            throw CommandFailure("no panel meets the quotas: the conflicts and suggestions are printed above")
         }
         let result = try outcome.get()
         if let path = invocation.option("record") { try result.record.write(toFile: path) }
@@ -68,6 +70,7 @@ extension Command {
 
     private static func printText(_ result: SelectionResult, record: String?, invocation: Invocation) {
         let kind = result.estimated ? "estimated by Monte Carlo over the lottery" : "exact"
+        if let event = result.record.terms.eventId { invocation.print("event: \(event)") }
         invocation.print("algorithm: \(result.algorithm.rawValue) (probabilities \(kind))")
         invocation.print("pool: \(result.poolSize) people in \(result.types) types; panel size \(result.panelSize)")
         invocation.print("distribution: \(result.distributionSize) panels; lottery of \(result.record.lottery.count) panels")
@@ -81,7 +84,7 @@ extension Command {
         invocation.print("terms digest: \(result.record.termsDigest ?? "none")")
         invocation.print("beacon: \(result.record.beacon)")
         invocation.print("seed: \(result.record.seed)")
-        invocation.print("panel (lottery line \(result.record.panelIndex)): \(result.panel.joined(separator: ", "))")
+        invocation.print("panel (lottery line \(result.record.panelIndex), in the people file's order): \(result.panelInPoolOrder.joined(separator: ", "))")
         if let record { invocation.print("record: \(record)") }
         invocation.print("seconds: \(format(result.seconds))")
     }
