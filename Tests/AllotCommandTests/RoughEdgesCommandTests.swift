@@ -118,4 +118,35 @@ import Testing
         #expect(!(result.out + result.err).contains("min_flex"), "\(result.out)")
         #expect(result.out.contains("no relaxation of the quotas"), "\(result.out)")
     }
+
+    /// Run from outside the repository, the binary uses its built-in default configuration and says how
+    /// to name a file; a named file that is missing is an error that says the same.
+    @Test(.enabled(if: TestData.allotBinary != nil, "the allot binary is not built"))
+    func outsideTheRepositoryTheBuiltInConfigurationIsUsed() throws {
+        let binary = try #require(TestData.allotBinary)
+        func allot(_ arguments: [String]) throws -> (code: Int32, out: String, err: String) {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = arguments
+            process.currentDirectoryURL = directory
+            process.environment = ["PATH": "/usr/bin:/bin"]
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let output = out.fileHandleForReading.readDataToEndOfFile(), errors = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+        }
+        let schema = try allot(["schema"])
+        #expect(schema.code == 0, "\(schema.err)")
+        #expect(schema.out.contains("district"))
+        #expect(schema.err.contains("built-in default") && schema.err.contains("--config") && schema.err.contains("$ALLOT_CONFIG"))
+        let initialized = try allot(["init"])
+        #expect(initialized.code == 0 && FileManager.default.fileExists(atPath: path("allot.db")), "\(initialized.err)")
+        let missing = try allot(["schema", "--config", "nope.json"])
+        #expect(missing.code == 1 && missing.err.contains("cannot read configuration file nope.json: name the file with --config"))
+        let named = try allot(["schema", "--config", TestData.configPath])
+        #expect(named.code == 0 && !named.err.contains("built-in"))
+    }
 }

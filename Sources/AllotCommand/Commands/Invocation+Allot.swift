@@ -3,9 +3,16 @@ import Foundation
 
 /// Wiring shared by the commands: configuration, the database and progress output.
 extension Invocation {
-    /// The configuration named by `--config` / `$ALLOT_CONFIG`.
+    /// The configuration named by `--config` / `$ALLOT_CONFIG`, else `config/allot.json` in the working
+    /// directory, else (with a notice on stderr) the built-in default, so the binary works from anywhere.
     func config() throws -> AllotConfig {
-        try AllotConfig.load(path: globals.configPath)
+        if !globals.configNamed && !FileManager.default.fileExists(atPath: globals.configPath) {
+            diagnostics(
+                "allot: note: no \(globals.configPath) in this directory; using the built-in default schema "
+                    + "(name a city's configuration with --config PATH or $ALLOT_CONFIG)\n")
+            return AllotConfig.builtInDefault
+        }
+        return try AllotConfig.load(path: globals.configPath)
     }
 
     /// `--db`, else `$ALLOT_DB`, else the configuration's `database`, else `allot.db`.
