@@ -32,11 +32,13 @@ let package = Package(
         // The `allot` command: parsing, help, exit codes, wiring.
         .executableTarget(name: "AllotCommand", dependencies: ["Allot"], swiftSettings: strict),
 
-        .testTarget(name: "OptimizationTests", dependencies: ["Optimization"], swiftSettings: strict),
-        .testTarget(name: "SortitionTests", dependencies: ["Sortition"], swiftSettings: strict),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"], swiftSettings: strict),
-        .testTarget(name: "AllotTests", dependencies: ["Allot"], swiftSettings: strict),
-        .testTarget(name: "AllotCommandTests", dependencies: ["AllotCommand"], swiftSettings: strict),
+        // Where tests find the package root, the shared data and tools (one helper for every suite).
+        .target(name: "TestData", path: "Tests/TestData", swiftSettings: strict),
+        .testTarget(name: "OptimizationTests", dependencies: ["Optimization", "TestData"], swiftSettings: strict),
+        .testTarget(name: "SortitionTests", dependencies: ["Sortition", "TestData"], swiftSettings: strict),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestData"], swiftSettings: strict),
+        .testTarget(name: "AllotTests", dependencies: ["Allot", "TestData"], swiftSettings: strict),
+        .testTarget(name: "AllotCommandTests", dependencies: ["AllotCommand", "TestData"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -21,6 +21,7 @@ enum CommandList {
         .personWithdraw,
         .backup,
         .auditVerify,
+        .auditList,
         .serve,
         .select,
         .verify,
@@ -35,7 +36,7 @@ enum CommandList {
         "pool": "the volunteer pool: import, export, statistics",
         "person": "one volunteer: enroll, show, withdraw",
         "token": "API tokens",
-        "audit": "the tamper-evident audit log",
+        "audit": "the tamper-evident audit log: verify, list",
         "outbox": "messages to citizens: export, list, deliver, retry",
     ]
 }

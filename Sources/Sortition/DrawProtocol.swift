@@ -13,6 +13,14 @@ public enum DrawProtocol {
     /// Lottery size used unless the organizer asks otherwise: 1000 panels gives every
     /// probability to within 0.001, finer than any quota decision needs.
     public static let defaultLotterySize = 1000
+    /// Smallest lottery `allot select` draws from and `allot verify` accepts. The beacon only picks
+    /// one of m panels, so with m = 1 the panel is fixed before the beacon is known and with a
+    /// handful of panels whoever builds the lottery nearly chooses the panel. Each person's share of
+    /// the lottery is also a multiple of 1/m: below 100 panels that step exceeds one percentage
+    /// point, as large as a typical selection probability itself (a panel of 20 from 2,000
+    /// volunteers gives 1%). 100 is the smallest size at which neither is the case; the default
+    /// stays at 1,000.
+    public static let minimumLotterySize = 100
 
     /// One eligible person as the pool text sees them: a pid and attribute name → value.
     public struct PoolEntry: Sendable, Hashable, Codable {
@@ -37,10 +45,13 @@ public enum DrawProtocol {
         /// `{attribute: {value: [min, max]}}` as in the record; the bounds are hashed as given.
         public var quotas: [String: [String: [Int]]]
         public var jointQuotas: [JointQuota]
+        /// Groups of pids of whom at most one may sit on a panel (`--household-columns`); empty
+        /// when the draw had no household rule, which leaves the terms text as it was before.
+        public var households: [[String]]
 
         public init(
             eventId: String?, panelSize: Int, algorithm: String, lotterySize: Int, preparedAt: String,
-            quotas: [String: [String: [Int]]], jointQuotas: [JointQuota]
+            quotas: [String: [String: [Int]]], jointQuotas: [JointQuota], households: [[String]] = []
         ) {
             self.eventId = eventId
             self.panelSize = panelSize
@@ -49,6 +60,7 @@ public enum DrawProtocol {
             self.preparedAt = preparedAt
             self.quotas = quotas
             self.jointQuotas = jointQuotas
+            self.households = households
         }
     }
 
@@ -113,6 +125,9 @@ public enum DrawProtocol {
     /// `quota\t<attribute>\t<value>\t<min>\t<max>` per quota, sorted by attribute then value (byte
     /// order); then `joint\t<f1>\t<v1>\t<f2>\t<v2>\t<min>\t<max>` per joint quota, sorted by f1, v1,
     /// f2, v2 (byte order), then min, max. Quota bounds are written as recorded, tab-separated.
+    /// Then, only when the draw had households, one line `household\t<pid>,<pid>,…` per household:
+    /// its pids in byte order joined by `,`, the lines sorted in byte order (so terms without
+    /// households hash exactly as before the line was added).
     public static func termsText(_ terms: Terms) -> String {
         var text = termsHeader + "\n"
         text += "eventId\t" + (terms.eventId ?? "") + "\n"
@@ -138,6 +153,8 @@ public enum DrawProtocol {
             text += ["joint", quota.feature1, quota.value1, quota.feature2, quota.value2, String(quota.min), String(quota.max)]
                 .joined(separator: "\t") + "\n"
         }
+        let households = terms.households.map { "household\t" + $0.sorted(by: byteOrder).joined(separator: ",") + "\n" }
+        for line in households.sorted(by: byteOrder) { text += line }
         return text
     }
 

@@ -45,7 +45,9 @@ struct QuotaModel: Sendable {
             rows.append(.joint(index))
         }
         for (index, household) in pool.households.enumerated() {
-            let types = household.map { pool.typeOfPerson[$0] }
+            // A household's members of equal values share one type: list each type once.
+            var seen = Set<Int>()
+            let types = household.map { pool.typeOfPerson[$0] }.filter { seen.insert($0).inserted }
             model.addConstraint(Constraint(indices: types, coefficients: Array(repeating: 1, count: types.count), upper: 1))
             rows.append(.household(index))
         }

@@ -1,6 +1,6 @@
 /// A panel described by how many members of each type it seats (sparse, types ascending).
 /// Any choice of that many members per type meets the same quotas, because quotas only see
-/// feature values; household members are types of their own, so the household rule is kept too.
+/// feature values; a type never spans two households and a household's row allows one seat, so the household rule is kept too.
 public struct TypePanel: Sendable, Hashable {
     public let types: [Int]
     public let counts: [Int]

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AllotCommand
+import TestData
 
 /// Runs the real command list in-process against a temp database, as `allot` would.
 private struct Session {
@@ -9,15 +10,10 @@ private struct Session {
     let environment: [String: String]
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("allot-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var root = URL(fileURLWithPath: #filePath)
-        while !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
-            root.deleteLastPathComponent()
-        }
+        directory = try TestData.temporaryDirectory("allot-cli")
         environment = [
             "ALLOT_DB": directory.appendingPathComponent("allot.db").path,
-            "ALLOT_CONFIG": root.appendingPathComponent("config/allot.json").path,
+            "ALLOT_CONFIG": TestData.configPath,
         ]
     }
 

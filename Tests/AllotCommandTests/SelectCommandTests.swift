@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import AllotCommand
+import TestData
 
 /// Runs `allot` through the real command list and runner, capturing stdout and stderr.
 private func allot(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
@@ -14,17 +15,11 @@ private func allot(_ arguments: [String]) -> (status: Int32, out: String, err: S
 }
 
 private func instance(_ name: String, _ file: String) -> String {
-    var url = URL(fileURLWithPath: #filePath)
-    while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-        url.deleteLastPathComponent()
-    }
-    return url.appendingPathComponent("../shared/data/instances/\(name)/\(file)").standardized.path
+    TestData.instance(name, file)
 }
 
 private func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("allot-select-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try TestData.temporaryDirectory("allot-select")
 }
 
 @Suite struct SelectCommandTests {

@@ -1,22 +1,15 @@
 import Foundation
 import Testing
+import TestData
 
 /// `allot serve` as a user runs it: a real process, a real client (curl), real signals.
 @Suite("allot serve")
 struct ServeCommandTests {
     /// The package root (holds Package.swift and config/).
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return url
-    }()
+    static var root: URL { TestData.packageRoot }
 
-    /// The `allot` binary built next to this test binary.
-    static let allot = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        .appendingPathComponent("allot")
+    /// The `allot` binary built next to this test binary (the tests are skipped when it is missing).
+    static let allot = TestData.allotBinary ?? URL(fileURLWithPath: "/nonexistent/allot")
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
         let process = Process()
@@ -32,8 +25,10 @@ struct ServeCommandTests {
         return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
     }
 
-    @Test func servesUntilSIGTERMThenExitsCleanly() throws {
-        guard FileManager.default.isExecutableFile(atPath: Self.allot.path) else { return }
+    @Test(
+        .enabled(if: TestData.allotBinary != nil, "the allot binary is not built"),
+        .enabled(if: TestData.tool("curl") != nil, "curl is not installed"))
+    func servesUntilSIGTERMThenExitsCleanly() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("allot-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -60,26 +55,24 @@ struct ServeCommandTests {
         #expect(!url.hasSuffix(":0"))
 
         let curl = Process()
-        curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        curl.executableURL = URL(fileURLWithPath: try #require(TestData.tool("curl")))
         curl.arguments = ["-sS", "--max-time", "5", "\(url)/healthz"]
         let body = Pipe()
         curl.standardOutput = body
-        if FileManager.default.isExecutableFile(atPath: "/usr/bin/curl") {
-            try curl.run()
-            curl.waitUntilExit()
-            #expect(String(decoding: body.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == #"{"status":"ok"}"#)
-        }
+        try curl.run()
+        curl.waitUntilExit()
+        #expect(String(decoding: body.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == #"{"status":"ok"}"#)
 
         kill(server.processIdentifier, SIGTERM)
         server.waitUntilExit()
         #expect(server.terminationStatus == 0)
         let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        if curl.terminationStatus == 0 { #expect(log.contains(" GET /healthz 200 ")) }
+        #expect(log.contains(" GET /healthz 200 "))
         #expect(log.contains("stopped"))
     }
 
-    @Test func badOptionsAreUsageOrStartErrors() throws {
-        guard FileManager.default.isExecutableFile(atPath: Self.allot.path) else { return }
+    @Test(.enabled(if: TestData.allotBinary != nil, "the allot binary is not built"))
+    func badOptionsAreUsageOrStartErrors() throws {
         let config = Self.root.appendingPathComponent("config/allot.json").path
         let port = try Self.run(["--config", config, "serve", "--port", "70000"])
         #expect(port.status == 2 && port.errors.contains("--port"))

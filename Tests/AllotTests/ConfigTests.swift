@@ -14,6 +14,12 @@ import Testing
         #expect(config.schema.age.band(birthYear: 2010, in: 2026) == nil)
     }
 
+    /// The compiled-in fallback is the shipped file, so running outside the repository changes nothing.
+    @Test func builtInDefaultIsTheShippedConfiguration() throws {
+        #expect(AllotConfig.builtInDefault == (try Fixtures.config()))
+        #expect(!AllotConfig.builtInDefault.schema.attributes.isEmpty)
+    }
+
     @Test func schemaDocumentHasTheInterfaceShape() throws {
         let data = try JSONEncoder().encode(try Fixtures.config().schema)
         let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]

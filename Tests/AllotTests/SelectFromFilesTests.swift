@@ -35,7 +35,7 @@ import Testing
         for algorithm in SelectionRequest.Algorithm.allCases {
             let result = try SelectFromFiles.run(
                 SelectionRequest(
-                    featuresPath: features, peoplePath: peoplePath, panelSize: 4, algorithm: algorithm, lotterySize: 50,
+                    featuresPath: features, peoplePath: peoplePath, panelSize: 4, algorithm: algorithm, lotterySize: 100,
                     beacon: "b", householdColumns: ["phone"], jointQuotasPath: joint))
             #expect(result.record.jointQuotas?.count == 1)
             #expect(DrawVerifier.verify(result.record).filter { !$0.passed }.isEmpty)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Allot
+import TestData
 
 /// Test fixtures: each test gets its own directory and database file, removed afterwards.
 struct TestDirectory: ~Copyable {
@@ -26,14 +27,7 @@ struct TestDirectory: ~Copyable {
 
 enum Fixtures {
     /// The package root: the directory holding Package.swift.
-    static let packageRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return url
-    }()
+    static var packageRoot: URL { TestData.packageRoot }
 
     /// The shipped configuration, `config/allot.json`.
     static func config() throws -> AllotConfig {

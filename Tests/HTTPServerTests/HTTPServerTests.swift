@@ -3,6 +3,7 @@ import Glibc
 import Testing
 
 @testable import HTTPServer
+import TestData
 
 @Suite("HTTP server over real sockets")
 struct HTTPServerTests {
@@ -313,9 +314,9 @@ struct HTTPServerTests {
         #expect(throws: TestFailure.self) { _ = try TestClient(port: server.port) }
     }
 
-    @Test func curlTalksToTheServer() throws {
-        let curl = "/usr/bin/curl"
-        guard FileManager.default.isExecutableFile(atPath: curl) else { return }
+    @Test(.enabled(if: TestData.tool("curl") != nil, "curl is not installed"))
+    func curlTalksToTheServer() throws {
+        let curl = try #require(TestData.tool("curl"))
         let server = try startTestServer()
         defer {
             server.shutdown()

@@ -1,5 +1,6 @@
 import Foundation
 import Optimization
+import TestData
 
 /// The Netlib LP set in `../shared/data/netlib/` beside the package, with its published values.
 enum NetlibData {
@@ -12,14 +13,8 @@ enum NetlibData {
         var optimalObjective: Double
     }
 
-    /// `../shared/data/netlib` found from this file's path up to the directory holding Package.swift.
-    static var directory: URL {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url = url.deletingLastPathComponent()
-        }
-        return url.deletingLastPathComponent().appendingPathComponent("shared/data/netlib")
-    }
+    /// `../shared/data/netlib` beside the package (`TestData`).
+    static var directory: URL { TestData.netlib }
 
     static func entries() throws -> [Entry] {
         let text = try String(contentsOf: directory.appendingPathComponent("values.csv"), encoding: .utf8)

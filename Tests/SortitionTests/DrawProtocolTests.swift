@@ -126,6 +126,22 @@ import Testing
         #expect(DrawProtocol.termsDigest(bare) == "5dd30d37bbff9208787e58b12fde4ffea1d5623f2b21262520505e5a2ccfea93")
     }
 
+    /// Households add one line each after the quotas, pids and lines in byte order (Z9 before a1);
+    /// without households the text is unchanged (the vectors above); digest from Python's hashlib.
+    @Test func termsTextWithHouseholds() {
+        let terms = DrawProtocol.Terms(
+            eventId: nil, panelSize: 2, algorithm: "leximin", lotterySize: 100, preparedAt: "x",
+            quotas: ["g": ["f": [1, 1]]], jointQuotas: [], households: [["p3", "p1"], ["p2", "a1", "Z9"]])
+        #expect(
+            DrawProtocol.termsText(terms)
+                == "allot-terms-v1\neventId\t\npanelSize\t2\nalgorithm\tleximin\nlotterySize\t100\npreparedAt\tx\n"
+                + "quota\tg\tf\t1\t1\nhousehold\tZ9,a1,p2\nhousehold\tp1,p3\n")
+        #expect(DrawProtocol.termsDigest(terms) == "83cdb47c5dc2f2fe5a0eee52c87c681e7e59cbaf16686a9a96173998f7f5e798")
+        var withoutHouseholds = terms
+        withoutHouseholds.households = []
+        #expect(!DrawProtocol.termsText(withoutHouseholds).contains("household"))
+    }
+
     @Test func aChangedBeaconChangesTheSeed() {
         let digest = DrawProtocol.lotteryDigest(Self.vectorLottery)
         #expect(

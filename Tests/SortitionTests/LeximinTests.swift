@@ -64,6 +64,33 @@ import Optimization
         }
     }
 
+    /// Households whose members share values form one type per household and values; LEXIMIN still
+    /// agrees with the person-level brute force, and some instances do have such multi-member types.
+    @Test func householdTypesAgreeWithBruteForce() throws {
+        var multiMemberHouseholdTypes = 0
+        for seed in 0..<16 {
+            var random = instanceGenerator(seed: UInt64(1000 + seed))
+            let (base, quotas) = try BruteForceLeximin.randomInstance(&random)
+            // Households by the first feature's value, for about two thirds of the people.
+            let keys: [String?] = base.valueIndices.map { row in Int.random(in: 0..<3, using: &random) == 0 ? nil : "h\(row[0])" }
+            let pool = try Pool(features: base.features, ids: base.ids, valueIndices: base.valueIndices, householdKeys: keys)
+            let households = pool.households.map(Set.init)
+            multiMemberHouseholdTypes += pool.typeMembers.count { members in
+                members.count > 1 && households.contains { $0.isSuperset(of: members) }
+            }
+            let expected = BruteForceLeximin.probabilities(pool: pool, quotas: quotas)
+            guard !BruteForceLeximin.panels(pool: pool, quotas: quotas).isEmpty, !expected.isEmpty else {
+                #expect(throws: SelectionError.self) { try Leximin.distribution(pool: pool, quotas: quotas) }
+                continue
+            }
+            let distribution = try Leximin.distribution(pool: pool, quotas: quotas)
+            let actual = distribution.personProbabilities(in: pool)
+            #expect(zip(expected, actual).allSatisfy { abs($0 - $1) < 1e-6 }, "seed \(seed): expected \(expected), got \(actual)")
+            Self.checkDistribution(distribution, pool, quotas)
+        }
+        #expect(multiMemberHouseholdTypes > 0)
+    }
+
     @Test(arguments: 0..<24)
     func agreesWithBruteForce(seed: Int) throws {
         var random = instanceGenerator(seed: UInt64(seed))

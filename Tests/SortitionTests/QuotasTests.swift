@@ -57,7 +57,9 @@ import Testing
             Candidate(id: "e", values: ["gender": "male", "age": "old"]),
         ]
         let pool = try Pool(features: quotas.features, candidates: people)
-        #expect(pool.typeMembers == [[0, 3], [1], [2], [4]])
+        // b and c share household and values: one type (the household row gives it one seat); d's
+        // household h2 has no one else, so d counts as sharing none and joins a's type.
+        #expect(pool.typeMembers == [[0, 3], [1, 2], [4]])
         #expect(pool.households == [[1, 2]])
         #expect(quotas.violations(of: [1, 2], in: pool).contains { $0.hasPrefix("household") })
         #expect(throws: SortitionError.unknownValue(feature: "age", value: "middle", person: "x")) {

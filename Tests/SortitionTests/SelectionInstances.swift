@@ -1,16 +1,11 @@
 import Foundation
 @testable import Sortition
+import TestData
 
 /// Reads the shared selection instances (`../shared/data/instances/`) with a few lines of CSV
 /// splitting (the files hold no quoted fields); the product's CSV reader lives in Allot.
 enum SelectionInstances {
-    static var directory: URL {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url.deleteLastPathComponent()
-        }
-        return url.deletingLastPathComponent().appendingPathComponent("shared/data/instances")
-    }
+    static var directory: URL { TestData.instances }
 
     static func rows(_ instance: String, _ file: String) throws -> [[String]] {
         let text = try String(contentsOf: directory.appendingPathComponent(instance).appendingPathComponent(file), encoding: .utf8)

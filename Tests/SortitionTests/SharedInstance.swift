@@ -1,5 +1,6 @@
 import Foundation
 @testable import Sortition
+import TestData
 
 /// Loads a shared selection instance (`../shared/data/instances/NAME`) for Sortition tests.
 /// The files hold no quoted fields, so splitting on commas is exact here; the real CSV reader
@@ -8,13 +9,7 @@ struct SharedInstance {
     let pool: Pool
     let quotas: Quotas
 
-    static var instancesDirectory: URL {
-        var url = URL(fileURLWithPath: #filePath)
-        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url.deleteLastPathComponent()
-        }
-        return url.appendingPathComponent("../shared/data/instances")
-    }
+    static var instancesDirectory: URL { TestData.instances }
 
     static func rows(_ url: URL) throws -> [[String]] {
         try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline).map {

@@ -6,10 +6,11 @@ public final class AllotAPI: Sendable {
     let context: APIContext
     let routeSets: [any RouteSet]
 
-    /// The API over the registry, its tokens and events; `rateLimitPerMinute` bounds enrollments per client
+    /// The API over the registry, its tokens, events and invitations (built on `events` with its
+    /// clock and the configured messages when not given); `rateLimitPerMinute` bounds enrollments per client
     /// address (0 = no limit); `log` receives internal error details (the server log).
     public init(
-        registry: Registry, tokens: TokenStore, events: Events, rateLimitPerMinute: Int,
+        registry: Registry, tokens: TokenStore, events: Events, invitations: Invitations? = nil, rateLimitPerMinute: Int,
         log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
     ) {
         context = APIContext(tokens: tokens, log: log)
@@ -17,6 +18,11 @@ public final class AllotAPI: Sendable {
             RegistryRoutes(registry: registry, rateLimitPerMinute: rateLimitPerMinute),
             TokenRoutes(tokens: tokens),
             EventRoutes(events: events),
+            InvitationRoutes(
+                invitations: invitations
+                    ?? Invitations(
+                        events: events, outbox: Outbox(database: events.database, settings: events.messages),
+                        clock: events.clock)),
         ]
     }
 

@@ -33,7 +33,9 @@ enum OpenAPIDocument {
                       "values": {"type": "array", "items": {"type": "object", "required": ["code", "labels"],
                         "properties": {"code": {"type": "string"}, "labels": {"$ref": "#/components/schemas/Labels"}}}}}}},
                   "age": {"type": "object", "required": ["minimum", "bands"],
-                    "properties": {"minimum": {"type": "integer"}, "bands": {"type": "array", "items": {"type": "object",
+                    "properties": {"minimum": {"type": "integer"},
+                      "rule": {"type": "string", "description": "how age is counted: the age reached in the calendar year (of the event; otherwise the current year)"},
+                      "bands": {"type": "array", "items": {"type": "object",
                       "required": ["code", "min"], "properties": {"code": {"type": "string"}, "min": {"type": "integer"}, "max": {"type": "integer"}}}}}}
                 }
               },
@@ -46,13 +48,14 @@ enum OpenAPIDocument {
                     "pattern": "^[ -]*(\\+[ -]*8[ -]*6|0[ -]*0[ -]*8[ -]*6|8[ -]*6)?[ -]*1[ -]*[3-9]([ -]*[0-9]){9}[ -]*$"},
                   "email": {"type": "string"}, "birthYear": {"type": "integer"},
                   "attributes": {"type": "object", "additionalProperties": {"type": "string"}, "description": "attribute name → value code or label"},
-                  "consent": {"type": "boolean"}
+                  "consent": {"type": "boolean", "description": "must be true; missing, null or false is 422 consent_required"}
                 }
               },
               "EnrollmentReceipt": {"type": "object", "required": ["pid", "token"], "properties": {"pid": {"type": "string"}, "token": {"type": "string"}}},
               "PersonUpdate": {
                 "type": "object", "additionalProperties": false,
-                "properties": {"name": {"type": "string"}, "phone": {"type": "string"}, "email": {"type": "string"},
+                "properties": {"name": {"type": "string"}, "phone": {"type": "string"},
+                  "email": {"type": ["string", "null"], "description": "null or an empty string removes the e-mail address"},
                   "birthYear": {"type": "integer"}, "attributes": {"type": "object", "additionalProperties": {"type": "string"}}}
               },
               "Person": {

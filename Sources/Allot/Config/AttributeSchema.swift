@@ -53,7 +53,7 @@ public struct AttributeValue: Codable, Sendable, Equatable {
 
 /// The minimum age and the bands that age is grouped into for quotas and statistics.
 public struct AgeRule: Codable, Sendable, Equatable {
-    /// Youngest age that may enroll (the age a person reaches in the current calendar year).
+    /// Youngest age that may enroll (the age a person reaches in the current calendar year, `ruleText`).
     public var minimum: Int
     public var bands: [AgeBand]
 
@@ -62,10 +62,40 @@ public struct AgeRule: Codable, Sendable, Equatable {
         self.bands = bands
     }
 
+    /// The age rule in words, published with the schema: without birth dates, a person's age is the age
+    /// they reach in the calendar year (of the event; for enrollment and statistics, the current year).
+    public static let ruleText =
+        "age = calendar year − birth year: the age reached in the year of the event (for enrollment and statistics, "
+        + "the current year), e.g. born 2008 counts as 18 throughout 2026"
+
+    /// The age of someone born in `birthYear` in calendar year `year`, by the rule above (used everywhere:
+    /// enrollment, statistics, listings, bands).
+    public func age(birthYear: Int, in year: Int) -> Int {
+        year - birthYear
+    }
+
     /// The band code for someone born in `birthYear`, in `year`; nil when younger than every band.
     public func band(birthYear: Int, in year: Int) -> String? {
-        let age = year - birthYear
+        let age = age(birthYear: birthYear, in: year)
         return bands.first { age >= $0.min && age <= ($0.max ?? Int.max) }?.code
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case minimum, bands, rule
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        minimum = try c.decode(Int.self, forKey: .minimum)
+        bands = try c.decode([AgeBand].self, forKey: .bands)
+    }
+
+    /// Writes `minimum`, `bands` and the `rule` text (so the schema document states how age is counted).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(minimum, forKey: .minimum)
+        try c.encode(bands, forKey: .bands)
+        try c.encode(Self.ruleText, forKey: .rule)
     }
 }
 

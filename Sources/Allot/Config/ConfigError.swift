@@ -12,7 +12,8 @@ public enum ConfigError: AllotError, Equatable {
 
     public var message: String {
         switch self {
-        case .unreadable(let path): return "cannot read configuration file \(path)"
+        case .unreadable(let path):
+            return "cannot read configuration file \(path): name the file with --config PATH or $ALLOT_CONFIG"
         case .invalid(let path, let reason): return "configuration \(path): \(reason)"
         }
     }

@@ -9,7 +9,7 @@ enum DrawStore {
     {
         let terms = StoredTerms(
             eventId: eventId, panelSize: prepared.panelSize, quotas: prepared.quotas, jointQuotas: prepared.jointQuotas,
-            algorithm: prepared.algorithm, lotterySize: prepared.lottery.count, preparedAt: prepared.preparedAt)
+            households: prepared.households, algorithm: prepared.algorithm, lotterySize: prepared.lottery.count, preparedAt: prepared.preparedAt)
         try connection.prepare(
             """
             INSERT INTO draw (event_id, round, algorithm, beacon_source, prepared_at, pool_digest, lottery_digest,
@@ -75,7 +75,8 @@ enum DrawStore {
                 return PreparedDraw(
                     eventId: .number(terms.eventId), panelSize: terms.panelSize, quotas: terms.quotas,
                     jointQuotas: terms.jointQuotas, pool: try poolEntries(row.text(1)), algorithm: terms.algorithm,
-                    lottery: try lottery(row.text(2)), preparedAt: terms.preparedAt, summary: summary.summary)
+                    lottery: try lottery(row.text(2)), preparedAt: terms.preparedAt, summary: summary.summary,
+                    households: terms.households)
             }
     }
 

@@ -173,7 +173,7 @@ extension Events {
         let pool = try eligible.pool(features: quotas.features)
         do {
             let report = try FeasibilityCheck.check(pool: pool, quotas: quotas)
-            return report.feasible ? nil : InfeasibleQuotas(report)
+            return report.feasible ? nil : InfeasibleQuotas(report, quotas: quotas)
         } catch {
             throw EventError.draw(.algorithmFailed(error.description))
         }

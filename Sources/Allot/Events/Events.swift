@@ -8,6 +8,8 @@ public struct Events: Sendable {
     public let settings: EventSettings
     /// The configured targets file (relative paths are resolved against the working directory).
     public let targetsPath: String?
+    /// The message settings of the configuration, for the invitations built on these events.
+    public let messages: MessageSettings
     let clock: @Sendable () -> Date
 
     /// `clock` gives the time of changes and the cooldown's "now"; tests pass one they can set.
@@ -16,6 +18,7 @@ public struct Events: Sendable {
         self.schema = config.schema
         self.settings = config.eventSettings
         self.targetsPath = config.targets
+        self.messages = config.messages ?? .unconfigured
         self.clock = clock
     }
 

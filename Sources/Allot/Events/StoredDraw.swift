@@ -67,6 +67,7 @@ struct StoredTerms: Codable {
     var panelSize: Int
     var quotas: [String: [String: [Int]]]
     var jointQuotas: [JointQuota]?
+    var households: [[String]]?
     var algorithm: String
     var lotterySize: Int
     var preparedAt: String

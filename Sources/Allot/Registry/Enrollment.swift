@@ -20,6 +20,21 @@ public struct Enrollment: Codable, Sendable, Equatable {
         self.attributes = attributes
         self.consent = consent
     }
+
+    enum CodingKeys: String, CodingKey {
+        case name, phone, email, birthYear, attributes, consent
+    }
+
+    /// A missing or null `consent` is consent not given (422 `consent_required`), not malformed JSON.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        phone = try c.decode(String.self, forKey: .phone)
+        email = try c.decodeIfPresent(String.self, forKey: .email)
+        birthYear = try c.decode(Int.self, forKey: .birthYear)
+        attributes = try c.decode([String: String].self, forKey: .attributes)
+        consent = try c.decodeIfPresent(Bool.self, forKey: .consent) ?? false
+    }
 }
 
 /// The result of an enrollment: the public pseudonym and the citizen's personal token, shown once.

@@ -8,6 +8,8 @@ struct ValidEnrollment: Sendable {
     let birthYear: Int
     /// The attributes as stored: a JSON object of value codes with keys in byte order.
     let attributesJSON: String
+    /// The pid to keep (a CSV row exported with its pid); nil draws a fresh one.
+    var pid: String? = nil
 }
 
 /// An enrollment's fields with attribute values in schema order: the form rows of a CSV file arrive in,
@@ -134,10 +136,11 @@ struct EnrollmentValidator: Sendable {
         return email
     }
 
+    /// Age is the age reached in the calendar year (`AgeRule.age`): born 2008, 18 throughout 2026.
     func checkBirthYear(_ year: Int, into problems: inout [RegistryError]) {
-        let age = currentYear - year
+        let age = schema.age.age(birthYear: year, in: currentYear)
         if age > Self.maximumAge || age < 0 {
-            problems.append(.invalidField(name: "birth_year", reason: "\(year) is not a plausible birth year"))
+            problems.append(.invalidField(name: "birthYear", reason: "\(year) is not a plausible birth year"))
         } else if age < schema.age.minimum {
             problems.append(.tooYoung(minimumAge: schema.age.minimum))
         }

@@ -106,17 +106,35 @@ struct ImportRowChecker: Sendable {
         // checked with a stand-in year.
         let year = columns.birthYear(in: record.fields)
         let standInYear = validator.currentYear - validator.schema.age.minimum
-        let fields = columns.fields(from: record.fields, birthYear: year ?? standInYear)
+        var fields = columns.fields(from: record.fields, birthYear: year ?? standInYear)
         var problems: [RegistryError] = []
         if year == nil {
             problems.append(
                 .invalidField(name: "birth_year", reason: "'\(record.fields[columns.birthYearIndex])' is not a year"))
         }
-        let outcome = validator.validate(fields, problems: problems)
-        switch outcome {
-        case .valid(let valid): return .valid(line: record.line, valid)
-        case .invalid(let found):
-            return .rejected(line: record.line, reason: found.map(\.message).joined(separator: "; "))
+        // Problems of the import's own columns come after the validator's (consent last, as before).
+        var own: [RegistryError] = []
+        if let refused = columns.consentProblem(in: record.fields) {
+            own.append(refused)
+            fields.consent = true  // reported here; not again as "consent is required"
         }
+        let pid = columns.pid(in: record.fields)
+        if let pid, !PersonID.isValid(pid) {
+            own.append(.invalidField(name: "pid", reason: "'\(pid)' is not an Allot pid (\(PersonID.format))"))
+        }
+        let found: [RegistryError]
+        switch validator.validate(fields, problems: problems) {
+        case .valid(var valid) where own.isEmpty:
+            valid.pid = pid
+            return .valid(line: record.line, valid)
+        case .valid:
+            found = own
+        case .invalid(let invalid):
+            found = invalid + own
+        }
+        // The file's column is `birth_year`, the API's field `birthYear`: name the column here.
+        return .rejected(
+            line: record.line,
+            reason: found.map { $0.renamingField("birthYear", to: "birth_year").message }.joined(separator: "; "))
     }
 }

@@ -10,6 +10,14 @@ enum PersonID {
     /// practically impossible unless the generator is broken.
     static let attempts = 5
 
+    /// The format in words, for error messages.
+    static let format = "8 characters of 0-9 and A-Z without I, L, O, U"
+
+    /// Whether `text` is spelled as pids are (the alphabet and length above).
+    static func isValid(_ text: String) -> Bool {
+        text.utf8.count == length && text.utf8.allSatisfy(alphabet.contains)
+    }
+
     static func random() -> String {
         var generator = SystemRandomNumberGenerator()
         return make(from: generator.next())

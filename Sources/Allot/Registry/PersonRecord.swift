@@ -21,7 +21,7 @@ public struct Contact: Codable, Sendable, Equatable {
     public let email: String?
 }
 
-/// Changes to a person's own record; nil fields stay as they are. `email` set to "" removes it.
+/// Changes to a person's own record; nil fields stay as they are. `email` set to "" (or null in JSON) removes it.
 public struct PersonUpdate: Codable, Sendable, Equatable {
     public var name: String?
     public var phone: String?
@@ -39,5 +39,19 @@ public struct PersonUpdate: Codable, Sendable, Equatable {
         self.email = email
         self.birthYear = birthYear
         self.attributes = attributes
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, phone, email, birthYear, attributes
+    }
+
+    /// `"email": null` removes the e-mail address, as `""` does; a missing `email` leaves it.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        phone = try c.decodeIfPresent(String.self, forKey: .phone)
+        email = c.contains(.email) ? (try c.decodeIfPresent(String.self, forKey: .email) ?? "") : nil
+        birthYear = try c.decodeIfPresent(Int.self, forKey: .birthYear)
+        attributes = try c.decodeIfPresent([String: String].self, forKey: .attributes)
     }
 }

@@ -25,6 +25,8 @@ enum PersonStore {
         case inserted(id: Int64, pid: String)
         /// Not stored: the phone belongs to the active person with this row id.
         case phoneTaken(ownerID: Int64)
+        /// Not stored: the person carries a pid (from an export) that the registry already has.
+        case pidTaken(String)
     }
 
     /// Stores a validated person with a fresh pid, unless their phone is already enrolled. The phone's
@@ -37,10 +39,12 @@ enum PersonStore {
         let values: [SQLValue] = [
             .integer(Int64(person.birthYear)), .text(person.attributesJSON), .text(enrolledAt),
         ]
-        var pid = ids?.next() ?? PersonID.random()
+        var pid = person.pid ?? ids?.next() ?? PersonID.random()
         for attempt in 1...PersonID.attempts {
             let result = Result { () throws(DatabaseError) in try insertPerson.run([.text(pid)] + values) }
             if case .failure(let error) = result {
+                // A kept pid is never replaced: that would break the draw records naming it.
+                if let kept = person.pid, error.isConstraintViolation { return .pidTaken(kept) }
                 // The only constraint on a new person row is the unique pid: draw another.
                 guard error.isConstraintViolation, attempt < PersonID.attempts else { throw error }
                 pid = ids?.next() ?? PersonID.random()

@@ -63,9 +63,13 @@ extension Registry {
                             report.added += 1
                         case .phoneTaken(let owner):
                             duplicate(line: line, ownerID: owner)
+                        case .pidTaken(let pid):
+                            report.rejected.append(.init(line: line, reason: Self.pidClash(pid)))
                         }
                     case .valid(let line, let valid):
-                        if let earlier = seenAfterError[valid.phone] {
+                        if let pid = valid.pid, try PersonStore.exists(pid: pid, in: connection) {
+                            report.rejected.append(.init(line: line, reason: Self.pidClash(pid)))
+                        } else if let earlier = seenAfterError[valid.phone] {
                             duplicate(line: line, ownerID: nil, earlier: earlier)
                         } else if let owner = try PersonStore.phoneOwner(valid.phone, in: connection) {
                             duplicate(line: line, ownerID: owner)
@@ -85,6 +89,11 @@ extension Registry {
                 details: ["added": String(report.added), "duplicatesSkipped": String(report.duplicatesSkipped)])
             return report
         }
+    }
+
+    /// The reason a row whose pid is taken is refused.
+    static func pidClash(_ pid: String) -> String {
+        "pid \(pid) is already in the registry (a pid names one person; import into a database without it)"
     }
 
     /// Writes the active pool to a CSV file, ordered by pid: `pid,birth_year,<attributes>`, or with
@@ -135,8 +144,10 @@ extension Registry {
 
 /// Where each field of the volunteer CSV is, from its header row.
 struct ImportColumns: Sendable {
-    /// Optional columns; `pid` is written by export and ignored on import.
+    /// Optional columns; `pid` is written by export and kept on import (so old draw records still match).
     static let optional: Set<String> = ["email", "pid"]
+    /// Consent values that mean yes (folded: case and width do not matter); anything else is refused.
+    static let consentWords: [String] = ["yes", "true", "1", "是", "同意"]
     static let required = ["name", "phone", "birth_year", "consent"]
 
     let count: Int
@@ -145,6 +156,7 @@ struct ImportColumns: Sendable {
     let emailIndex: Int?
     let birthYearIndex: Int
     let consentIndex: Int
+    let pidIndex: Int?
     let attributeIndices: [(name: String, index: Int)]
 
     init(header: [String], schema: AttributeSchema) throws(ImportError) {
@@ -170,6 +182,7 @@ struct ImportColumns: Sendable {
         emailIndex = positions["email"]
         birthYearIndex = birthYear
         consentIndex = consent
+        pidIndex = positions["pid"]
         attributeIndices = schema.attributes.compactMap { attribute in
             positions[attribute.name].map { (attribute.name, $0) }
         }
@@ -181,9 +194,27 @@ struct ImportColumns: Sendable {
 
     /// The row's fields, with the given birth year.
     func fields(from fields: [String], birthYear year: Int) -> EnrollmentFields {
-        let consent = ["yes", "true", "1"].contains(SchemaIndex.fold(fields[consentIndex]))
+        let consent = Self.consentWords.contains(SchemaIndex.fold(fields[consentIndex]))
         return EnrollmentFields(
             name: fields[nameIndex], phone: fields[phoneIndex], email: emailIndex.map { fields[$0] },
             birthYear: year, values: attributeIndices.map { fields[$0.index] }, consent: consent)
+    }
+
+    /// Why the consent field is refused: empty means none was given; any other value that is not one
+    /// of `consentWords` is named. nil when consent is given.
+    func consentProblem(in fields: [String]) -> RegistryError? {
+        let text = TextRules.trimmed(fields[consentIndex])
+        if Self.consentWords.contains(SchemaIndex.fold(text)) { return nil }
+        if text.isEmpty { return .consentRequired }
+        return .invalidField(
+            name: "consent",
+            reason: "'\(text)' is not an accepted consent value (\(Self.consentWords.joined(separator: ", ")))")
+    }
+
+    /// The pid the row carries (an export's), nil when there is no pid column or it is empty.
+    func pid(in fields: [String]) -> String? {
+        guard let pidIndex else { return nil }
+        let text = TextRules.trimmed(fields[pidIndex])
+        return text.isEmpty ? nil : text
     }
 }

@@ -1,6 +1,7 @@
 /// Why a registry use case refused, with a stable `code` for the API and a message for people.
 public enum RegistryError: AllotError, Equatable {
-    /// A field is missing or malformed; `name` is the field (`phone`, `birth_year`, an attribute name).
+    /// A field is missing or malformed; `name` is the field as the API spells it (`phone`, `birthYear`,
+    /// an attribute name); CSV imports name the column (`birth_year`).
     case invalidField(name: String, reason: String)
     /// The phone number already belongs to an active enrollment.
     case duplicatePhone
@@ -12,6 +13,12 @@ public enum RegistryError: AllotError, Equatable {
     case notFound(pid: String)
     /// The person has already withdrawn.
     case alreadyWithdrawn(pid: String)
+
+    /// The same error naming field `old` as `new` (a CSV column spelled differently from the API field).
+    func renamingField(_ old: String, to new: String) -> RegistryError {
+        guard case .invalidField(old, let reason) = self else { return self }
+        return .invalidField(name: new, reason: reason)
+    }
 
     public var code: String {
         switch self {

@@ -33,8 +33,10 @@ public enum DrawPipeline {
     ) throws(DrawPipelineError) -> PreparedDraw {
         let clock = ContinuousClock()
         let start = clock.now
-        guard terms.lotterySize >= 1 else {
-            throw .invalidInput(DrawError.invalidLotterySize(terms.lotterySize).description)
+        guard terms.lotterySize >= DrawProtocol.minimumLotterySize else {
+            throw .invalidInput(
+                "a lottery of \(terms.lotterySize) panels is too small: at least \(DrawProtocol.minimumLotterySize), "
+                    + "so that the beacon, not whoever builds the lottery, picks the panel")
         }
         guard quotas.panelSize <= pool.count else {
             throw .invalidInput(SortitionError.invalidPanelSize(size: quotas.panelSize, poolSize: pool.count).description)
@@ -54,7 +56,7 @@ public enum DrawPipeline {
             } catch {
                 throw .algorithmFailed(error.description)
             }
-            guard report.feasible else { throw .infeasible(InfeasibleQuotas(report)) }
+            guard report.feasible else { throw .infeasible(InfeasibleQuotas(report, quotas: quotas)) }
             drawn = try legacyLottery(
                 pool: pool, quotas: quotas, lotterySize: terms.lotterySize,
                 seed: legacySeed(poolDigest: DrawProtocol.poolDigest(entries), panelSize: quotas.panelSize))
@@ -70,7 +72,8 @@ public enum DrawPipeline {
             eventId: terms.eventId, panelSize: quotas.panelSize, quotas: recordQuotas(quotas),
             jointQuotas: quotas.joint.isEmpty ? nil : quotas.joint.map { quotas.jointQuota($0) },
             pool: entries, algorithm: terms.algorithm.rawValue, lottery: lottery,
-            preparedAt: timestamp(terms.preparedAt), summary: summary)
+            preparedAt: timestamp(terms.preparedAt), summary: summary,
+            households: pool.households.map { $0.map { pool.ids[$0] } })
     }
 
     /// Step two: the beacon fixes the seed, the panel and the reserve order; the result is the record.
@@ -90,7 +93,7 @@ public enum DrawPipeline {
                 eventId: prepared.eventId, panelSize: prepared.panelSize, quotas: prepared.quotas,
                 jointQuotas: prepared.jointQuotas, pool: prepared.pool, algorithm: prepared.algorithm,
                 lottery: prepared.lottery, beacon: beacon, preparedAt: prepared.preparedAt,
-                finalizedAt: finalizedAt)
+                finalizedAt: finalizedAt, households: prepared.households)
         } catch {
             throw .algorithmFailed(error.message)
         }
@@ -121,7 +124,7 @@ public enum DrawPipeline {
         do {
             distribution = try Leximin.distribution(pool: pool, quotas: quotas, progress: handler)
         } catch .infeasible(let report) {
-            throw .infeasible(InfeasibleQuotas(report))
+            throw .infeasible(InfeasibleQuotas(report, quotas: quotas))
         } catch {
             throw .algorithmFailed(error.description)
         }

@@ -40,6 +40,10 @@ public struct DrawRecord: Codable, Sendable, Equatable {
     /// `{attribute: {value: [min, max]}}`.
     public var quotas: [String: [String: [Int]]]
     public var jointQuotas: [JointQuotaRecord]?
+    /// Groups of pids (two or more, each in byte order) of whom at most one may sit on a panel: an
+    /// Allot extension to §5, present only when the draw had a household rule, and covered by the
+    /// terms digest (one `household` line per group).
+    public var households: [[String]]?
     public var pool: [PoolEntry]
     public var poolDigest: String
     public var algorithm: String
@@ -60,19 +64,24 @@ public struct DrawRecord: Codable, Sendable, Equatable {
     public var finalizedAt: String
 
     enum CodingKeys: String, CodingKey {
-        case `protocol`, eventId, panelSize, quotas, jointQuotas, pool, poolDigest, algorithm, lottery, lotteryDigest, termsDigest
+        case `protocol`, eventId, panelSize, quotas, jointQuotas, households, pool, poolDigest, algorithm, lottery, lotteryDigest, termsDigest
         case beacon, seed, panelIndex, panel, reserves, probabilities, preparedAt, finalizedAt
     }
 
     public init(
         eventId: EventID?, panelSize: Int, quotas: [String: [String: [Int]]], jointQuotas: [JointQuotaRecord]?,
-        pool: [PoolEntry], algorithm: String, lottery: [[String]], beacon: String, preparedAt: String, finalizedAt: String
+        pool: [PoolEntry], algorithm: String, lottery: [[String]], beacon: String, preparedAt: String, finalizedAt: String,
+        households: [[String]]? = nil
     ) throws(SelectFromFilesError) {
         self.protocol = DrawProtocol.name
         self.eventId = eventId
         self.panelSize = panelSize
         self.quotas = quotas
         self.jointQuotas = jointQuotas
+        self.households = households.flatMap { groups in
+            groups.isEmpty ? nil : groups.map { $0.sorted(by: DrawProtocol.byteOrder) }
+                .sorted { $0.lexicographicallyPrecedes($1, by: DrawProtocol.byteOrder) }
+        }
         self.pool = pool.sorted { DrawProtocol.byteOrder($0.pid, $1.pid) }
         self.algorithm = algorithm
         self.lottery = lottery.map { $0.sorted(by: DrawProtocol.byteOrder) }
@@ -100,6 +109,7 @@ public struct DrawRecord: Codable, Sendable, Equatable {
         panelSize = try c.decode(Int.self, forKey: .panelSize)
         quotas = try c.decode([String: [String: [Int]]].self, forKey: .quotas)
         jointQuotas = try c.decodeIfPresent([JointQuotaRecord].self, forKey: .jointQuotas)
+        households = try c.decodeIfPresent([[String]].self, forKey: .households)
         pool = try c.decode([PoolEntry].self, forKey: .pool)
         poolDigest = try c.decode(String.self, forKey: .poolDigest)
         algorithm = try c.decode(String.self, forKey: .algorithm)
@@ -124,6 +134,7 @@ public struct DrawRecord: Codable, Sendable, Equatable {
         try c.encode(panelSize, forKey: .panelSize)
         try c.encode(quotas, forKey: .quotas)
         try c.encodeIfPresent(jointQuotas, forKey: .jointQuotas)
+        try c.encodeIfPresent(households, forKey: .households)
         try c.encode(pool, forKey: .pool)
         try c.encode(poolDigest, forKey: .poolDigest)
         try c.encode(algorithm, forKey: .algorithm)
@@ -150,7 +161,7 @@ public struct DrawRecord: Codable, Sendable, Equatable {
         return DrawProtocol.Terms(
             eventId: event, panelSize: panelSize, algorithm: algorithm, lotterySize: lottery.count,
             preparedAt: preparedAt, quotas: quotas,
-            jointQuotas: jointQuotas ?? [])
+            jointQuotas: jointQuotas ?? [], households: households ?? [])
     }
 
     /// Each pool member's share of lottery panels, `count / m`.

@@ -17,8 +17,10 @@ public struct DrawCheck: Sendable, Equatable, Codable {
 /// `allot-draw-v1` digests only the pool and the lottery, so on its own a record whose quotas were
 /// loosened after the fact would still pass. Allot's records therefore also carry a terms digest
 /// (`DrawProtocol.termsText`: event, panel size, algorithm, lottery size, preparation time, every
-/// quota), published with the other two at prepare; the `termsDigest` check recomputes it, and
-/// `finalizedAt` must be a time not before `preparedAt`.
+/// quota, households), published with the other two at prepare; the `termsDigest` check recomputes
+/// it, and `finalizedAt` must be a time not before `preparedAt`. A lottery below
+/// `DrawProtocol.minimumLotterySize` panels fails the `lotterySize` check, and a lottery panel seating
+/// two people of one recorded household fails the `households` check.
 public enum DrawVerifier {
     /// Every check, in protocol order; the record is valid when all pass.
     public static func verify(_ record: DrawRecord) -> [DrawCheck] {
@@ -39,9 +41,11 @@ public enum DrawVerifier {
         let lotteryDigest = DrawProtocol.lotteryDigest(record.lottery)
         check("lotteryDigest", lotteryDigest == record.lotteryDigest,
               "the lottery hashes to \(lotteryDigest), the record says \(record.lotteryDigest)")
+        check("lotterySize", record.lottery.count >= DrawProtocol.minimumLotterySize,
+              "the lottery has \(record.lottery.count) panels, fewer than the \(DrawProtocol.minimumLotterySize) a fair draw needs")
         let termsDigest = DrawProtocol.termsDigest(record.terms)
         check("termsDigest", termsDigest == record.termsDigest,
-              record.termsDigest.map { "the terms (event, panel size, algorithm, lottery size, preparedAt, quotas) hash to \(termsDigest), the record says \($0)" }
+              record.termsDigest.map { "the terms (event, panel size, algorithm, lottery size, preparedAt, quotas, households) hash to \(termsDigest), the record says \($0)" }
                 ?? "the record has no terms digest")
         check("finalizedAt", timeOrder(preparedAt: record.preparedAt, finalizedAt: record.finalizedAt) == nil,
               timeOrder(preparedAt: record.preparedAt, finalizedAt: record.finalizedAt) ?? "")
@@ -64,6 +68,10 @@ public enum DrawVerifier {
               wrong.first.map { "probability of \($0) is \(record.probabilities[$0].map { String($0) } ?? "missing"), its share of lottery panels is \(expected[$0] ?? 0)" }
                 ?? "probabilities name \(extra.sorted().first ?? "") who is not in the pool")
 
+        let householdIssues = householdProblems(record, poolSet: poolSet)
+        check("households", householdIssues.isEmpty, householdIssues.prefix(3).joined(separator: "; ")
+              + (householdIssues.count > 3 ? "; and \(householdIssues.count - 3) more" : ""))
+
         let problems = quotaProblems(record, poolSet: poolSet)
         check("quotas", problems.isEmpty, problems.prefix(3).joined(separator: "; ")
               + (problems.count > 3 ? "; and \(problems.count - 3) more" : ""))
@@ -79,6 +87,31 @@ public enum DrawVerifier {
         guard let prepared = parse(preparedAt) else { return "preparedAt '\(preparedAt)' is not an ISO 8601 time" }
         guard let finalized = parse(finalizedAt) else { return "finalizedAt '\(finalizedAt)' is not an ISO 8601 time" }
         return finalized < prepared ? "finalizedAt \(finalizedAt) is before preparedAt \(preparedAt)" : nil
+    }
+
+    /// Breaches of the household rule (at most one person per recorded household on every lottery
+    /// panel) and malformed households; empty for a record without households.
+    static func householdProblems(_ record: DrawRecord, poolSet: Set<String>) -> [String] {
+        guard let households = record.households else { return [] }
+        var problems: [String] = []
+        var householdOf: [String: Int] = [:]
+        for (index, group) in households.enumerated() {
+            if group.count < 2 { problems.append("household \(index) has fewer than two people") }
+            for pid in group {
+                if !poolSet.contains(pid) { problems.append("household \(index) names \(pid), who is not in the pool") }
+                if householdOf.updateValue(index, forKey: pid) != nil { problems.append("\(pid) is in two households") }
+            }
+        }
+        for (index, panel) in record.lottery.enumerated() {
+            var seated: [Int: String] = [:]
+            for pid in panel {
+                guard let household = householdOf[pid] else { continue }
+                if let other = seated.updateValue(pid, forKey: household) {
+                    problems.append("lottery panel \(index) seats \(other) and \(pid) of one household")
+                }
+            }
+        }
+        return problems
     }
 
     /// Quota breaches of the lottery panels, as "lottery panel i: …".

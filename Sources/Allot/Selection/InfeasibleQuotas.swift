@@ -3,24 +3,35 @@ import Sortition
 /// Why no panel meets the quotas, kept typed up to the edge: the CLI prints `lines`, the API
 /// returns this as JSON (`{"conflicts":[{"kind","quota","needed","available",…}],"relaxations":[…]}`).
 public struct InfeasibleQuotas: Sendable, Equatable, Encodable {
+    enum CodingKeys: String, CodingKey { case conflicts, relaxations }
+
     /// What cannot be met (each names the attribute values, needed and available seats).
     public let conflicts: [QuotaConflict]
     /// The smallest relaxation that makes the quotas feasible (empty when none within the limits).
     public let relaxations: [QuotaRelaxation]
+    /// Whether the quotas limit relaxation (min_flex/max_flex of a features file), which the lines name.
+    public let flexLimited: Bool
 
-    public init(conflicts: [QuotaConflict], relaxations: [QuotaRelaxation]) {
+    public init(conflicts: [QuotaConflict], relaxations: [QuotaRelaxation], flexLimited: Bool = false) {
         self.conflicts = conflicts
         self.relaxations = relaxations
+        self.flexLimited = flexLimited
     }
 
-    init(_ report: FeasibilityReport) {
-        self.init(conflicts: report.conflicts, relaxations: report.relaxations)
+    init(_ report: FeasibilityReport, quotas: Quotas) {
+        let limited =
+            quotas.minFlex.joined().contains { $0 > 0 } || quotas.maxFlex.joined().contains { $0 < quotas.panelSize }
+        self.init(conflicts: report.conflicts, relaxations: report.relaxations, flexLimited: limited)
     }
 
     /// The conflicts and the suggested relaxation, one sentence a line.
     public var lines: [String] {
         let conflicts = self.conflicts.isEmpty ? ["no panel meets all quotas at once"] : self.conflicts.map(\.description)
         let relaxations = self.relaxations.map { "suggestion: \($0.description)" }
-        return conflicts + (relaxations.isEmpty ? ["no relaxation within min_flex/max_flex makes them feasible"] : relaxations)
+        let none =
+            flexLimited
+            ? "no relaxation within min_flex/max_flex makes them feasible"
+            : "no relaxation of the quotas (minimums down to 0, maximums up to the panel size) makes them feasible"
+        return conflicts + (relaxations.isEmpty ? [none] : relaxations)
     }
 }

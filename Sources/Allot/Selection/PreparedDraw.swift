@@ -9,6 +9,8 @@ public struct PreparedDraw: Sendable, Equatable {
     /// `{attribute: {value: [min, max]}}`.
     public let quotas: [String: [String: [Int]]]
     public let jointQuotas: [JointQuota]?
+    /// Groups of pids of whom at most one may sit on a panel (nil: no household rule).
+    public let households: [[String]]?
     /// The eligible pool, sorted by pid in byte order.
     public let pool: [DrawProtocol.PoolEntry]
     /// `leximin` or `legacy`.
@@ -26,12 +28,18 @@ public struct PreparedDraw: Sendable, Equatable {
     public init(
         eventId: DrawRecord.EventID?, panelSize: Int, quotas: [String: [String: [Int]]], jointQuotas: [JointQuota]?,
         pool: [DrawProtocol.PoolEntry], algorithm: String, lottery: [[String]], preparedAt: String,
-        summary: DrawSummary
+        summary: DrawSummary, households: [[String]]? = nil
     ) {
         self.eventId = eventId
         self.panelSize = panelSize
         self.quotas = quotas
         self.jointQuotas = jointQuotas
+        self.households = households.flatMap { groups in
+            groups.isEmpty
+                ? nil
+                : groups.map { $0.sorted(by: DrawProtocol.byteOrder) }
+                    .sorted { $0.lexicographicallyPrecedes($1, by: DrawProtocol.byteOrder) }
+        }
         self.pool = pool.sorted { DrawProtocol.byteOrder($0.pid, $1.pid) }
         self.algorithm = algorithm
         self.lottery = lottery.map { $0.sorted(by: DrawProtocol.byteOrder) }
@@ -53,7 +61,7 @@ public struct PreparedDraw: Sendable, Equatable {
             }
         return DrawProtocol.Terms(
             eventId: event, panelSize: panelSize, algorithm: algorithm, lotterySize: lottery.count,
-            preparedAt: preparedAt, quotas: quotas, jointQuotas: jointQuotas ?? [])
+            preparedAt: preparedAt, quotas: quotas, jointQuotas: jointQuotas ?? [], households: households ?? [])
     }
 }
 

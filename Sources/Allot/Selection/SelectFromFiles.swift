@@ -18,11 +18,13 @@ public struct SelectionRequest: Sendable {
     public var idColumn: String?
     public var householdColumns: [String]
     public var jointQuotasPath: String?
+    /// The event the draw is for (`--event`), recorded as `eventId` (a number when it is all digits).
+    public var eventId: String?
 
     public init(
         featuresPath: String, peoplePath: String, panelSize: Int, algorithm: Algorithm = .leximin,
         lotterySize: Int = DrawProtocol.defaultLotterySize, beacon: String? = nil, idColumn: String? = nil,
-        householdColumns: [String] = [], jointQuotasPath: String? = nil
+        householdColumns: [String] = [], jointQuotasPath: String? = nil, eventId: String? = nil
     ) {
         self.featuresPath = featuresPath
         self.peoplePath = peoplePath
@@ -33,6 +35,7 @@ public struct SelectionRequest: Sendable {
         self.idColumn = idColumn
         self.householdColumns = householdColumns
         self.jointQuotasPath = jointQuotasPath
+        self.eventId = eventId
     }
 }
 
@@ -43,6 +46,8 @@ public struct SelectionResult: Sendable {
     public let poolSize: Int
     public let types: Int
     public let panel: [String]
+    /// The same panel in the order of the people file (`panel` is in the protocol's byte order).
+    public let panelInPoolOrder: [String]
     /// Exact marginals of the distribution (LEXIMIN) or a Monte Carlo estimate (LEGACY).
     public let probabilities: [String: Double]
     /// True when `probabilities` are estimated (LEGACY).
@@ -66,9 +71,11 @@ public enum SelectFromFiles {
         let clock = ContinuousClock()
         let start = clock.now
         let preparedAt = Date()
-        guard request.lotterySize >= 1 else {
-            throw .invalidInput(DrawError.invalidLotterySize(request.lotterySize).description)
+        guard request.lotterySize >= DrawProtocol.minimumLotterySize else {
+            throw .lotteryTooSmall(size: request.lotterySize, minimum: DrawProtocol.minimumLotterySize)
         }
+
+        progress?("reading \(request.featuresPath)")
         let valueQuotas = try SortitionFoundationFormat.valueQuotas(path: request.featuresPath)
         let jointQuotas =
             try request.jointQuotasPath.map { path throws(SelectFromFilesError) in
@@ -78,9 +85,11 @@ public enum SelectFromFiles {
         let pool: Pool
         do {
             quotas = try Quotas(panelSize: request.panelSize, quotas: valueQuotas, joint: jointQuotas)
+            progress?("reading \(request.peoplePath)")
             let candidates = try SortitionFoundationFormat.candidates(
                 path: request.peoplePath, features: quotas.features,
                 idColumn: request.idColumn, householdColumns: request.householdColumns)
+            progress?("read \(candidates.count) people; grouping them into types")
             pool = try Pool(features: quotas.features, candidates: candidates)
         } catch let error as SortitionError {
             throw .invalidInput(error.description)
@@ -95,8 +104,8 @@ public enum SelectFromFiles {
             let prepared = try DrawPipeline.prepare(
                 pool: pool, quotas: quotas,
                 terms: DrawPipeline.Terms(
-                    eventId: nil, algorithm: request.algorithm, lotterySize: request.lotterySize,
-                    preparedAt: preparedAt),
+                    eventId: request.eventId.map { id in Int(id).map(DrawRecord.EventID.number) ?? .text(id) },
+                    algorithm: request.algorithm, lotterySize: request.lotterySize, preparedAt: preparedAt),
                 progress: progress)
             summary = prepared.summary
             record = try DrawPipeline.finalize(
@@ -106,7 +115,8 @@ public enum SelectFromFiles {
         }
         return SelectionResult(
             algorithm: request.algorithm, panelSize: request.panelSize, poolSize: pool.count, types: pool.typeCount,
-            panel: record.panel, probabilities: summary.probabilities, estimated: summary.estimated,
+            panel: record.panel, panelInPoolOrder: pool.ids.filter(Set(record.panel).contains),
+            probabilities: summary.probabilities, estimated: summary.estimated,
             minProbability: summary.minProbability, maxProbability: summary.maxProbability,
             distributionSize: summary.distributionSize, lotteryDeviation: summary.lotteryDeviation,
             seconds: DrawPipeline.seconds(clock.now - start), record: record)

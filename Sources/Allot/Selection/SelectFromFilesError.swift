@@ -20,6 +20,8 @@ public enum SelectFromFilesError: AllotError, Equatable {
     case algorithmFailed(String)
     /// A draw record is not valid JSON of the expected shape.
     case malformedRecord(String)
+    /// The lottery asked for has fewer panels than `DrawProtocol.minimumLotterySize`.
+    case lotteryTooSmall(size: Int, minimum: Int)
 
     public var code: String {
         switch self {
@@ -32,6 +34,7 @@ public enum SelectFromFilesError: AllotError, Equatable {
         case .infeasible: return "infeasible_quotas"
         case .algorithmFailed: return "algorithm_failed"
         case .malformedRecord: return "malformed_record"
+        case .lotteryTooSmall: return "lottery_too_small"
         }
     }
 
@@ -48,6 +51,9 @@ public enum SelectFromFilesError: AllotError, Equatable {
             return "no panel meets the quotas: " + diagnostics.lines.joined(separator: "; ")
         case .algorithmFailed(let reason): return reason
         case .malformedRecord(let reason): return "the draw record is malformed: \(reason)"
+        case .lotteryTooSmall(let size, let minimum):
+            return "a lottery of \(size) panel\(size == 1 ? "" : "s") is too small to be fair: it needs at least \(minimum) "
+                + "(with few panels the panel is nearly fixed before the beacon is known)"
         }
     }
 

@@ -112,8 +112,9 @@ extension WebPages {
         let message: Labels
         switch problem {
         case .invalidField(let name, _):
-            field = name
-            switch name {
+            // The registry names fields as the API spells them; the form's input is `birth_year`.
+            field = name == "birthYear" ? "birth_year" : name
+            switch field {
             case "name":
                 message =
                     form.value("name").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty

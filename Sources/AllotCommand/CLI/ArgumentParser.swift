@@ -95,6 +95,7 @@ struct ArgumentParser: Sendable {
                 globals.databasePath = try value()
             case "config":
                 globals.configPath = try value()
+                globals.configNamed = true
             default:
                 guard let parameter = command?.parameters.first(where: { $0.name == name && !$0.isPositional }) else {
                     throw UsageError(message: "unknown option '--\(name)'", helpTopic: topic())

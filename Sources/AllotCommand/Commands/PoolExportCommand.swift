@@ -13,9 +13,15 @@ extension Command {
         let count = try invocation.registry().exportCSV(
             path: path, includeContacts: invocation.flag("with-contacts"), actor: .cli)
         if invocation.json {
-            try invocation.printJSON(["file": path, "people": String(count)])
+            try invocation.printJSON(ExportSummary(file: path, people: count))
         } else {
             invocation.print("exported \(count) people to \(path)")
         }
     }
+}
+
+/// The `--json` document of `allot pool export`: the file and how many people it holds (a number).
+private struct ExportSummary: Encodable {
+    let file: String
+    let people: Int
 }

@@ -12,6 +12,7 @@ extension Command {
         }
         let bands = schema.age.bands.map(\.code).joined(separator: ", ")
         invocation.print("age 年龄 (from birth year; minimum \(schema.age.minimum)): \(bands)")
+        invocation.print("  \(AgeRule.ruleText)")
         for attribute in schema.attributes {
             invocation.print("\(attribute.name) \(attribute.labels.zh) (\(attribute.labels.en))")
             for value in attribute.values {

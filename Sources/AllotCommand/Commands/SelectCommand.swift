@@ -18,12 +18,13 @@ extension Command {
             .option("people", value: "FILE", required: true, help: "people CSV"),
             .option("size", value: "K", required: true, help: "panel size"),
             .option("algorithm", value: "NAME", help: "leximin (default) or legacy"),
-            .option("lottery-size", value: "M", help: "panels in the lottery (default 1000)"),
+            .option("lottery-size", value: "M", help: "panels in the lottery (default 1000, at least 100)"),
             .option("beacon", value: "TEXT", help: "public beacon text (default: random: + 32 secure random bytes in hex)"),
             .option("record", value: "FILE", help: "write the draw record (JSON) to FILE"),
             .option("id-column", value: "NAME", help: "id column of the people file (default: id, else the row number)"),
             .option("household-columns", value: "A,B", help: "at most one person per identical combination of these columns"),
             .option("joint-quotas", value: "FILE", help: "CSV feature1,value1,feature2,value2,min,max"),
+            .option("event", value: "ID", help: "the event the panel is for, named in the record (eventId)"),
         ],
         run: runSelect
     )
@@ -41,7 +42,7 @@ extension Command {
             householdColumns: invocation.option("household-columns").map {
                 $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             } ?? [],
-            jointQuotasPath: invocation.option("joint-quotas"))
+            jointQuotasPath: invocation.option("joint-quotas"), eventId: invocation.option("event"))
         let diagnostics = invocation.diagnostics
         var progress: (@Sendable (String) -> Void)?
         if isatty(STDERR_FILENO) == 1 {
@@ -51,6 +52,7 @@ extension Command {
             try SelectFromFiles.run(request, progress: progress)
         }
         if case .failure(.infeasible(let diagnostics)) = outcome {
+            // The diagnostics go to stdout once; stderr gets one line saying where they are.
             if invocation.json {
                 try invocation.printJSON(
                     InfeasibleSummary(
@@ -59,6 +61,7 @@ extension Command {
             } else {
                 for line in diagnostics.lines { invocation.print("infeasible: \(line)") }
             }
+            throw CommandFailure("no panel meets the quotas: the conflicts and suggestions are printed above")
         }
         let result = try outcome.get()
         if let path = invocation.option("record") { try result.record.write(toFile: path) }
@@ -71,6 +74,7 @@ extension Command {
 
     private static func printText(_ result: SelectionResult, record: String?, invocation: Invocation) {
         let kind = result.estimated ? "estimated by Monte Carlo over the lottery" : "exact"
+        if let event = result.record.terms.eventId { invocation.print("event: \(event)") }
         invocation.print("algorithm: \(result.algorithm.rawValue) (probabilities \(kind))")
         invocation.print("pool: \(result.poolSize) people in \(result.types) types; panel size \(result.panelSize)")
         invocation.print("distribution: \(result.distributionSize) panels; lottery of \(result.record.lottery.count) panels")
@@ -84,7 +88,7 @@ extension Command {
         invocation.print("terms digest: \(result.record.termsDigest ?? "none")")
         invocation.print("beacon: \(result.record.beacon)")
         invocation.print("seed: \(result.record.seed)")
-        invocation.print("panel (lottery line \(result.record.panelIndex)): \(result.panel.joined(separator: ", "))")
+        invocation.print("panel (lottery line \(result.record.panelIndex), in the people file's order): \(result.panelInPoolOrder.joined(separator: ", "))")
         if let record { invocation.print("record: \(record)") }
         invocation.print("seconds: \(format(result.seconds))")
     }

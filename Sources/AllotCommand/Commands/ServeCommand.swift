@@ -27,18 +27,25 @@ extension Command {
             ?? config.server.rateLimit ?? APIServer.defaultRateLimit
         let host = invocation.option("host") ?? config.server.host
         let database = try invocation.openDatabase(config: config)
-        let server = APIServer(
-            registry: Registry(database: database, config: config), tokens: TokenStore(database: database),
-            events: Events(database: database, config: config), host: host, port: port, rateLimitPerMinute: rateLimit)
         // Use cases that send messages enqueue through this outbox, whose signal wakes the worker that
         // delivers it while the server runs (webhook channel only).
         let outbox = Outbox(database: database, config: config)
         let delivery = outbox.settings.channel == .webhook ? try OutboxDelivery(outbox: outbox) : nil
+        let events = Events(database: database, config: config)
+        let invitations = Invitations(events: events, outbox: outbox)
+        let sweeper = InvitationSweeper(
+            invitations: invitations, seconds: config.eventSettings.expirySweepSeconds,
+            log: invocation.diagnostics)
+        let server = APIServer(
+            registry: Registry(database: database, config: config), tokens: TokenStore(database: database),
+            events: events, invitations: invitations, host: host, port: port, rateLimitPerMinute: rateLimit)
         let actualPort = try server.start()
         server.stopOnSignals()
         delivery?.start()
+        sweeper.start()
         invocation.print("listening on http://\(host):\(actualPort)")
         server.wait()
+        sweeper.stop()
         delivery?.stop()
         invocation.diagnostics("stopped\n")
     }

@@ -7,9 +7,10 @@ extension Command {
         abstract: "re-check a draw record: digests, seed, panel, reserves, probabilities, quotas",
         discussion: """
             Recomputes the pool, lottery and terms digests (the terms digest, an Allot extension, covers
-            event, panel size, algorithm, lottery size, preparedAt and quotas), checks finalizedAt is not
-            before preparedAt, recomputes the seed from the beacon, the panel index, the panel, the reserve
-            order and the probabilities, and checks every lottery panel against the quotas.
+            event, panel size, algorithm, lottery size, preparedAt, quotas and households), checks the
+            lottery has at least 100 panels and finalizedAt is not before preparedAt, recomputes the seed
+            from the beacon, the panel index, the panel, the reserve order and the probabilities, and checks
+            every lottery panel against the quotas and seats at most one person per recorded household.
             Exits 0 only if every check passes; otherwise names each failed check.
             """,
         parameters: [.argument("RECORD", help: "the draw record (JSON)")]
