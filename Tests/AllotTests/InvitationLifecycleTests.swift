@@ -181,3 +181,107 @@ struct InvitationLifecycleTests {
         #expect(messages.count == 10 + 7 + 4 + 1)  // invitations, replacements, feedback requests, one reply
     }
 }
+
+extension InvitationLifecycleTests {
+    /// When no reserve can keep the quotas the seat stays open, the log says which quota is short, and
+    /// a top-up draw among the never-invited fills it with a record `allot verify` accepts.
+    @Test func aSeatNoReserveCanFillIsToppedUp() throws {
+        let world = try World(people: 80)
+        let body = EventAPITests.eventJSON(
+            extra: #","unconstrained":["age","occupation","income","district","education"],"#
+                + #""quotas":[{"attribute":"gender","value":"female","min":5,"max":5},"#
+                + #"{"attribute":"gender","value":"male","min":5,"max":5}]"#
+        ).replacingOccurrences(of: #""unconstrained":["age","occupation"],"#, with: "")
+        let created = try world.call("POST", "/api/v1/events", json: body)
+        let id = try #require(created.object?["id"] as? Int, "\(created.text)")
+        #expect(try world.call("POST", "/api/v1/events/\(id)/draw/prepare?wait=30").status == 201)
+        #expect(try world.call("POST", "/api/v1/events/\(id)/draw/finalize", json: #"{"beacon":"x"}"#).status == 200)
+        #expect(try world.call("POST", "/api/v1/events/\(id)/invitations").status == 201)
+        let record = try world.events.record(id)
+        let women = Set(record.pool.filter { $0.attributes["gender"] == "female" }.map(\.pid))
+        // Every woman in reserve withdraws; three women enroll after the draw (not in its pool).
+        for pid in record.reserves where women.contains(pid) { try world.registry.withdraw(pid: pid, actor: .cli) }
+        var newcomers = Enrollment(
+            name: "新人", phone: "13700000001", email: nil, birthYear: 1980,
+            attributes: ["gender": "female", "occupation": "other", "income": "q3", "district": "xuhui", "education": "tertiary"],
+            consent: true)
+        for index in 1...3 {
+            newcomers.phone = "1370000000\(index)"
+            _ = try world.registry.enroll(newcomers, actor: .cli)
+        }
+        let declining = try #require(record.panel.first { women.contains($0) })
+        #expect(try world.call("PUT", "/api/v1/events/\(id)/invitations/\(declining)", json: #"{"state":"declined"}"#).status == 200)
+        let log = try world.invitations.replacementLog(id)
+        let entry = try #require(log.entries.last)
+        #expect(entry.replacement == nil && entry.unmet == ["gender=female needs 5, has 4"])
+        #expect(entry.skipped.allSatisfy { $0.reason == "withdrawn" } && !entry.skipped.isEmpty)
+        #expect(ReplacementVerifier.verify(record, log).allSatisfy { $0.passed })
+        #expect(try world.invitations.list(id).open == 1)
+
+        let prepared = try world.call("POST", "/api/v1/events/\(id)/topup/prepare", json: #"{"beaconSource":"next"}"#)
+        #expect(prepared.status == 201, "\(prepared.text)")
+        #expect(try world.call("POST", "/api/v1/events/\(id)/topup/prepare").status == 409)
+        let finalized = try world.call("POST", "/api/v1/events/\(id)/topup/finalize", json: #"{"beacon":"y"}"#)
+        #expect(finalized.status == 200 && (finalized.object?["panel"] as? [String])?.count == 1)
+        let topUp = try DrawRecord.decode(Data(try world.call("GET", "/api/v1/events/\(id)/draw/record?round=1", staff: false).body))
+        #expect(DrawVerifier.verify(topUp).allSatisfy { $0.passed })
+        #expect(topUp.eventId == .text("\(id)-topup-1") && topUp.quotas["gender"]?["female"] == [1, 1])
+        let newcomer = try #require(topUp.panel.first)
+        #expect(topUp.pool.first { $0.pid == newcomer }?.attributes["gender"] == "female")
+        let list = try world.invitations.list(id)
+        #expect(list.open == 0 && list.invitations.contains { $0.pid == newcomer && $0.source == .topUp })
+    }
+}
+
+extension InvitationLifecycleTests {
+    /// Every invitation, feedback, suggestion and top-up route × every kind of caller.
+    @Test func roleMatrix() throws {
+        let world = try World(people: 80)
+        let id = try world.drawnEvent()
+        let store = TokenStore(database: world.registry.database)
+        let evaluator = try store.create(role: .evaluator, label: nil, actor: .cli)
+        let admin = try store.create(role: .admin, label: nil, actor: .cli)
+        let citizen = try world.registry.enroll(
+            Fixtures.enrollment(phone: "13612345678"), actor: .cli).token
+        let panelist = try #require(try world.events.draw(id).panel?.first)
+        let organizerOnly = [401, 403, 403]
+        // (method, path, body, statuses for anonymous, citizen, evaluator; organizer; admin)
+        let matrix: [(String, String, String?, [Int], Int, Int)] = [
+            ("GET", "/api/v1/events/{id}/invitations", nil, organizerOnly, 200, 200),
+            ("POST", "/api/v1/events/{id}/invitations", nil, organizerOnly, 201, 409),
+            ("PUT", "/api/v1/events/{id}/invitations/\(panelist)", #"{"state":"accepted"}"#, organizerOnly, 200, 409),
+            ("POST", "/api/v1/events/{id}/replace", nil, organizerOnly, 200, 200),
+            ("GET", "/api/v1/events/{id}/replacements", nil, [200, 200, 200], 200, 200),
+            ("POST", "/api/v1/events/{id}/attendance", #"{"pid":"\#(panelist)"}"#, organizerOnly, 200, 200),
+            ("POST", "/api/v1/events/{id}/topup/prepare", nil, organizerOnly, 409, 409),
+            ("POST", "/api/v1/events/{id}/topup/finalize", #"{"beacon":"b"}"#, organizerOnly, 409, 409),
+            ("GET", "/api/v1/events/{id}/suggestions", nil, [200, 200, 200], 200, 200),
+            ("POST", "/api/v1/suggestions/1/reply", #"{"status":"adopted","reply":"r"}"#, organizerOnly, 404, 404),
+            ("GET", "/api/v1/invitations/unknown", nil, [404, 404, 404], 404, 404),
+            ("POST", "/api/v1/invitations/unknown", #"{"response":"accept"}"#, [404, 404, 404], 404, 404),
+            ("GET", "/api/v1/feedback/unknown", nil, [404, 404, 404], 404, 404),
+            ("POST", "/api/v1/feedback/unknown", #"{"overall":5,"information":5,"heard":5,"again":true}"#, [404, 404, 404], 404, 404),
+            ("PUT", "/api/v1/feedback/unknown", #"{"overall":5,"information":5,"heard":5,"again":true}"#, [404, 404, 404], 404, 404),
+            ("POST", "/api/v1/events/{id}/close", nil, organizerOnly, 200, 409),
+        ]
+        let families = ["/invitations", "/replace", "/attendance", "/close", "/topup", "/suggestions", "/feedback"]
+        let routes = world.api.router().routeList.map { "\($0.method) \($0.pattern)" }
+            .filter { route in families.contains { route.contains($0) } }
+        let covered = matrix.map { entry in
+            "\(entry.0) " + entry.1.replacingOccurrences(of: panelist, with: "{pid}")
+                .replacingOccurrences(of: "/suggestions/1/", with: "/suggestions/{id}/")
+                .replacingOccurrences(of: "unknown", with: "{token}")
+        }
+        #expect(Set(covered) == Set(routes))
+        for (method, path, body, others, organizer, adminStatus) in matrix {
+            let target = path.replacingOccurrences(of: "{id}", with: String(id))
+            for (token, status) in zip([nil, citizen, evaluator], others) {
+                let reply = try world.call(method, target, token: token, staff: false, json: body)
+                #expect(reply.status == status, "\(method) \(path): \(reply.text)")
+            }
+            let asOrganizer = try world.call(method, target, json: body)
+            #expect(asOrganizer.status == organizer, "\(method) \(path) as organizer: \(asOrganizer.text)")
+            #expect(try world.call(method, target, token: admin, json: body).status == adminStatus, "\(method) \(path) as admin")
+        }
+    }
+}

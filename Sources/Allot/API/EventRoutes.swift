@@ -166,13 +166,24 @@ final class EventRoutes: RouteSet {
     /// Public: the commitment (digests, beacon source) once prepared, the outcome once finalized.
     private func draw(_ request: HTTPRequest) throws -> HTTPResponse {
         let id = try Self.eventID(request)
-        return JSONBody.response(try mappedPublic { try events.draw(id) })
+        let round = try Self.round(request)
+        return JSONBody.response(try mappedPublic { try events.draw(id, round: round) })
+    }
+
+    /// `?round=N` (0 the draw, 1… its top-ups).
+    static func round(_ request: HTTPRequest) throws(HTTPError) -> Int {
+        guard let text = request.query("round") else { return 0 }
+        guard let round = Int(text), round >= 0 else {
+            throw APIError.invalidQuery("round must be 0 (the draw) or the number of a top-up draw")
+        }
+        return round
     }
 
     /// Public: the draw record of §5 (pids and attribute values only).
     private func record(_ request: HTTPRequest) throws -> HTTPResponse {
         let id = try Self.eventID(request)
-        let record = try mappedPublic { try events.record(id) }
+        let round = try Self.round(request)
+        let record = try mappedPublic { try events.record(id, round: round) }
         do {
             return .json(Array(try record.jsonData()))
         } catch {

@@ -37,6 +37,8 @@ final class InvitationRoutes: RouteSet {
         router.add(
             "PUT", "/api/v1/feedback/{token}", options: feedbackBody,
             context.blocking { [self] in try giveFeedback($0, context, edit: true) })
+        router.add("POST", "/api/v1/events/{id}/topup/prepare", options: small, context.blocking { [self] in try topUpPrepare($0, context) })
+        router.add("POST", "/api/v1/events/{id}/topup/finalize", options: small, context.blocking { [self] in try topUpFinalize($0, context) })
         router.add("GET", "/api/v1/events/{id}/suggestions", context.blocking { [self] in try suggestions($0, context) })
         router.add(
             "POST", "/api/v1/suggestions/{id}/reply", options: small, context.blocking { [self] in try reply($0, context) })
@@ -136,6 +138,35 @@ final class InvitationRoutes: RouteSet {
     private func suggestions(_ request: HTTPRequest, _ context: APIContext) throws -> HTTPResponse {
         let id = try EventRoutes.eventID(request)
         return JSONBody.response(["suggestions": try context.mapped { try feedback.suggestions(id) }])
+    }
+
+    /// A top-up draw for the seats no reserve could fill; answered when prepared (top-up pools are the
+    /// registry's never-invited, so this can take as long as a draw).
+    private func topUpPrepare(_ request: HTTPRequest, _ context: APIContext) throws -> HTTPResponse {
+        let principal = try context.authorize(request, .staff(.organizer))
+        let id = try EventRoutes.eventID(request)
+        let body =
+            request.body.isEmpty
+            ? EventRoutes.PrepareRequest()
+            : try JSONBody.decode(
+                EventRoutes.PrepareRequest.self, from: request, allowedFields: ["algorithm", "lotterySize", "beaconSource"])
+        guard let algorithm = SelectionRequest.Algorithm(rawValue: body.algorithm ?? "leximin") else {
+            throw HTTPError(status: 422, code: "invalid_field", message: "algorithm must be leximin or legacy")
+        }
+        let draw = try context.mapped {
+            try invitations.prepareTopUp(
+                id, algorithm: algorithm, lotterySize: body.lotterySize, beaconSource: body.beaconSource ?? "",
+                actor: principal.actor)
+        }
+        return JSONBody.response(draw, status: 201)
+    }
+
+    private func topUpFinalize(_ request: HTTPRequest, _ context: APIContext) throws -> HTTPResponse {
+        let principal = try context.authorize(request, .staff(.organizer))
+        let id = try EventRoutes.eventID(request)
+        let body = try JSONBody.decode(EventRoutes.FinalizeRequest.self, from: request, allowedFields: ["beacon"])
+        return JSONBody.response(
+            try context.mapped { try invitations.finalizeTopUp(id, beacon: body.beacon, actor: principal.actor) })
     }
 
     struct ReplyRequest: Decodable {

@@ -169,6 +169,27 @@ enum OpenAPIDocument {
                   "progress": {"type": "string"}, "startedAt": {"type": "string"}, "finishedAt": {"type": "string"},
                   "draw": {"$ref": "#/components/schemas/Draw"}, "error": {"type": "object"}}
               },
+              "Invitation": {"type": "object", "required": ["eventId", "pid", "state", "source", "checkinCode", "invitedAt"],
+                "properties": {"eventId": {"type": "integer"}, "pid": {"type": "string"},
+                  "state": {"type": "string", "enum": ["invited", "accepted", "declined", "expired", "cancelled", "attended", "no_show"]},
+                  "source": {"type": "integer", "description": "0 panel, 1 replacement, 2 top-up"}, "checkinCode": {"type": "string"},
+                  "deadline": {"type": "string"}, "invitedAt": {"type": "string"}, "respondedAt": {"type": "string"}, "attendedAt": {"type": "string"}}},
+              "InvitationList": {"type": "object", "required": ["eventId", "seats", "invitations", "counts", "held", "open"],
+                "properties": {"eventId": {"type": "integer"}, "seats": {"type": "integer"}, "invitations": {"type": "array", "items": {"$ref": "#/components/schemas/Invitation"}},
+                  "counts": {"type": "object", "additionalProperties": {"type": "integer"}}, "held": {"type": "integer"}, "open": {"type": "integer"}}},
+              "CitizenInvitation": {"type": "object", "required": ["eventId", "title", "startsAt", "place", "department", "pid", "state", "feedbackOpen"],
+                "properties": {"eventId": {"type": "integer"}, "title": {"type": "string"}, "titleEn": {"type": "string"}, "startsAt": {"type": "string"},
+                  "place": {"type": "string"}, "department": {"type": "string"}, "pid": {"type": "string"}, "state": {"type": "string"},
+                  "deadline": {"type": "string"}, "checkinCode": {"type": "string"}, "feedbackOpen": {"type": "boolean"}}},
+              "Feedback": {"type": "object", "required": ["overall", "information", "heard", "again"], "additionalProperties": false,
+                "properties": {"overall": {"type": "integer", "minimum": 1, "maximum": 5}, "information": {"type": "integer", "minimum": 1, "maximum": 5},
+                  "heard": {"type": "integer", "minimum": 1, "maximum": 5}, "again": {"type": "boolean"}, "comment": {"type": "string", "maxLength": 2000},
+                  "suggestions": {"type": "array", "maxItems": 20, "items": {"type": "object", "required": ["topic", "text"],
+                    "properties": {"topic": {"type": "string", "maxLength": 100}, "text": {"type": "string", "maxLength": 2000}}}}}},
+              "Suggestion": {"type": "object", "required": ["id", "eventId", "topic", "text", "status", "createdAt"],
+                "properties": {"id": {"type": "integer"}, "eventId": {"type": "integer"}, "topic": {"type": "string"}, "text": {"type": "string"},
+                  "status": {"type": "string", "enum": ["received", "under_review", "adopted", "partially_adopted", "not_adopted"]},
+                  "reply": {"type": "string"}, "repliedAt": {"type": "string"}, "createdAt": {"type": "string"}}},
               "DrawRecord": {"type": "object", "description": "INTERFACE.md §5 allot-draw-v1 record",
                 "required": ["protocol", "eventId", "panelSize", "quotas", "pool", "poolDigest", "algorithm", "lottery", "lotteryDigest", "beacon", "seed", "panelIndex", "panel", "reserves", "probabilities", "preparedAt", "finalizedAt"]}
             },
@@ -304,16 +325,131 @@ enum OpenAPIDocument {
                   "422": {"$ref": "#/components/responses/Unprocessable"}}}
             },
             "/api/v1/events/{id}/draw": {
-              "get": {"summary": "The draw's public commitment (digests, beacon source) and, once drawn, its outcome (anyone)", "operationId": "showDraw",
-                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+              "get": {"summary": "The draw's public commitment (digests, beacon source) and, once drawn, its outcome (anyone); ?round=N for top-ups", "operationId": "showDraw",
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}},
+                  {"name": "round", "in": "query", "schema": {"type": "integer", "minimum": 0}}],
                 "responses": {"200": {"description": "the draw", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Draw"}}}},
                   "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}}}
             },
             "/api/v1/events/{id}/draw/record": {
-              "get": {"summary": "The public draw record (anyone): pids and attribute values only; allot verify checks it", "operationId": "drawRecord",
-                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+              "get": {"summary": "The public draw record (anyone): pids and attribute values only; allot verify checks it; ?round=N for top-ups", "operationId": "drawRecord",
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}},
+                  {"name": "round", "in": "query", "schema": {"type": "integer", "minimum": 0}}],
                 "responses": {"200": {"description": "the record", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DrawRecord"}}}},
                   "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}}}
+            },
+            "/api/v1/events/{id}/invitations": {
+              "post": {"summary": "Invite the drawn panel (organizer): one invitation each, with a personal link and check-in code, messages to the outbox", "operationId": "invitePanel", "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "requestBody": {"required": false, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false, "properties": {"deadline": {"type": "string"}}}}}},
+                "responses": {"201": {"description": "invited", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/InvitationList"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "415": {"$ref": "#/components/responses/BadRequest"}, "422": {"$ref": "#/components/responses/Unprocessable"}}},
+              "get": {"summary": "The invitations with their states and counts (organizer)", "operationId": "listInvitations", "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "responses": {"200": {"description": "invitations", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/InvitationList"}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}
+            },
+            "/api/v1/events/{id}/invitations/{pid}": {
+              "put": {"summary": "Record an answer received by phone (organizer): accepted, declined or cancelled", "operationId": "setInvitation", "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}, {"name": "pid", "in": "path", "required": true, "schema": {"type": "string"}}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["state"], "additionalProperties": false,
+                  "properties": {"state": {"type": "string", "enum": ["accepted", "declined", "cancelled"]}}}}}},
+                "responses": {"200": {"description": "changed", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Invitation"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "415": {"$ref": "#/components/responses/BadRequest"}, "422": {"$ref": "#/components/responses/Unprocessable"}}}
+            },
+            "/api/v1/events/{id}/replace": {
+              "post": {"summary": "Fill vacated seats from the reserves now (organizer; automatic unless configured off)", "operationId": "replaceSeats", "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "responses": {"200": {"description": "new log entries", "content": {"application/json": {"schema": {"type": "object", "required": ["entries"], "properties": {"entries": {"type": "array", "items": {"type": "object"}}}}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}}}
+            },
+            "/api/v1/events/{id}/replacements": {
+              "get": {"summary": "The public replacement log, allot-replace-v1 (anyone)", "operationId": "replacementLog",
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "responses": {"200": {"description": "the log", "content": {"application/json": {"schema": {"type": "object", "required": ["protocol", "lotteryDigest", "entries"],
+                  "properties": {"protocol": {"const": "allot-replace-v1"}, "eventId": {}, "lotteryDigest": {"type": "string"}, "entries": {"type": "array", "items": {"type": "object",
+                    "required": ["vacated", "state", "skipped", "replacement", "at"]}}}}}}},
+                  "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}}}
+            },
+            "/api/v1/events/{id}/attendance": {
+              "post": {"summary": "Check in an accepted invitation by pid or check-in code (organizer); a second check-in answers already_checked_in", "operationId": "checkIn", "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false, "properties": {"pid": {"type": "string"}, "code": {"type": "string"}}}}}},
+                "responses": {"200": {"description": "checked in", "content": {"application/json": {"schema": {"type": "object", "required": ["pid", "result", "attendedAt"],
+                  "properties": {"pid": {"type": "string"}, "result": {"type": "string", "enum": ["checked_in", "already_checked_in"]}, "attendedAt": {"type": "string"}}}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "415": {"$ref": "#/components/responses/BadRequest"}, "422": {"$ref": "#/components/responses/Unprocessable"}}}
+            },
+            "/api/v1/events/{id}/close": {
+              "post": {"summary": "Close a drawn event (organizer): absent acceptors become no-shows, attendees get a feedback link", "operationId": "closeEvent", "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "responses": {"200": {"description": "closed", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Event"}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}}}
+            },
+            "/api/v1/events/{id}/topup/prepare": {
+              "post": {"summary": "Prepare a top-up draw for seats no reserve could fill (organizer)", "operationId": "prepareTopUp", "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "requestBody": {"required": false, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false,
+                  "properties": {"algorithm": {"type": "string", "enum": ["leximin", "legacy"]}, "lotterySize": {"type": "integer"}, "beaconSource": {"type": "string"}}}}}},
+                "responses": {"201": {"description": "prepared", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Draw"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "415": {"$ref": "#/components/responses/BadRequest"}, "422": {"$ref": "#/components/responses/Unprocessable"}}}
+            },
+            "/api/v1/events/{id}/topup/finalize": {
+              "post": {"summary": "Finalize the pending top-up with its beacon and invite its panel (organizer)", "operationId": "finalizeTopUp", "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["beacon"], "additionalProperties": false, "properties": {"beacon": {"type": "string"}}}}}},
+                "responses": {"200": {"description": "drawn and invited", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Draw"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "415": {"$ref": "#/components/responses/BadRequest"}, "422": {"$ref": "#/components/responses/Unprocessable"}}}
+            },
+            "/api/v1/invitations/{token}": {
+              "get": {"summary": "The invitation behind a personal link: event, state, deadline, check-in code once accepted", "operationId": "showInvitation",
+                "parameters": [{"name": "token", "in": "path", "required": true, "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "the invitation", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CitizenInvitation"}}}},
+                  "404": {"$ref": "#/components/responses/NotFound"}}},
+              "post": {"summary": "Answer an invitation: accept, decline, or cancel an accepted seat before the event", "operationId": "answerInvitation",
+                "parameters": [{"name": "token", "in": "path", "required": true, "schema": {"type": "string"}}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["response"], "additionalProperties": false,
+                  "properties": {"response": {"type": "string", "enum": ["accept", "decline", "cancel"]}}}}}},
+                "responses": {"200": {"description": "answered", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CitizenInvitation"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"}, "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"},
+                  "415": {"$ref": "#/components/responses/BadRequest"}, "422": {"$ref": "#/components/responses/Unprocessable"}}}
+            },
+            "/api/v1/feedback/{token}": {
+              "get": {"summary": "The feedback given through this link", "operationId": "showFeedback",
+                "parameters": [{"name": "token", "in": "path", "required": true, "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "the feedback", "content": {"application/json": {"schema": {"type": "object"}}}}, "404": {"$ref": "#/components/responses/NotFound"}}},
+              "post": {"summary": "Give feedback as an attendee (once, inside the feedback window)", "operationId": "giveFeedback",
+                "parameters": [{"name": "token", "in": "path", "required": true, "schema": {"type": "string"}}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Feedback"}}}},
+                "responses": {"201": {"description": "given", "content": {"application/json": {"schema": {"type": "object"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"}, "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"},
+                  "415": {"$ref": "#/components/responses/BadRequest"}, "422": {"$ref": "#/components/responses/Unprocessable"}}},
+              "put": {"summary": "Change the feedback given (inside the window); new suggestions are added", "operationId": "editFeedback",
+                "parameters": [{"name": "token", "in": "path", "required": true, "schema": {"type": "string"}}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Feedback"}}}},
+                "responses": {"200": {"description": "changed", "content": {"application/json": {"schema": {"type": "object"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"}, "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"},
+                  "415": {"$ref": "#/components/responses/BadRequest"}, "422": {"$ref": "#/components/responses/Unprocessable"}}}
+            },
+            "/api/v1/events/{id}/suggestions": {
+              "get": {"summary": "The event's suggestions with status and public replies, never their authors (anyone)", "operationId": "listSuggestions",
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "responses": {"200": {"description": "suggestions", "content": {"application/json": {"schema": {"type": "object", "required": ["suggestions"],
+                  "properties": {"suggestions": {"type": "array", "items": {"$ref": "#/components/schemas/Suggestion"}}}}}}},
+                  "404": {"$ref": "#/components/responses/NotFound"}}}
+            },
+            "/api/v1/suggestions/{id}/reply": {
+              "post": {"summary": "Follow up a suggestion with a status and a public reply; the author is told (organizer)", "operationId": "replySuggestion", "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["status", "reply"], "additionalProperties": false,
+                  "properties": {"status": {"type": "string", "enum": ["received", "under_review", "adopted", "partially_adopted", "not_adopted"]}, "reply": {"type": "string", "minLength": 1}}}}}},
+                "responses": {"200": {"description": "replied", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Suggestion"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"}, "415": {"$ref": "#/components/responses/BadRequest"}, "422": {"$ref": "#/components/responses/Unprocessable"}}}
             },
             "/api/v1/tokens": {
               "post": {"summary": "Create a staff token (admin); shown once", "operationId": "createToken", "security": [{"bearer": []}],

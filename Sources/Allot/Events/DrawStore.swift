@@ -7,8 +7,10 @@ enum DrawStore {
     static func insert(_ prepared: PreparedDraw, eventId: Int, round: Int, beaconSource: String, in connection: Connection)
         throws
     {
+        var recordEventId: String?
+        if case .text(let text) = prepared.eventId { recordEventId = text }
         let terms = StoredTerms(
-            eventId: eventId, panelSize: prepared.panelSize, quotas: prepared.quotas, jointQuotas: prepared.jointQuotas,
+            eventId: eventId, recordEventId: recordEventId, panelSize: prepared.panelSize, quotas: prepared.quotas, jointQuotas: prepared.jointQuotas,
             households: prepared.households, algorithm: prepared.algorithm, lotterySize: prepared.lottery.count, preparedAt: prepared.preparedAt)
         try connection.prepare(
             """
@@ -73,7 +75,8 @@ enum DrawStore {
                 let terms = try EventStore.decode(StoredTerms.self, row.text(0))
                 let summary = try EventStore.decode(StoredSummary.self, row.text(3))
                 return PreparedDraw(
-                    eventId: .number(terms.eventId), panelSize: terms.panelSize, quotas: terms.quotas,
+                    eventId: terms.recordEventId.map(DrawRecord.EventID.text) ?? .number(terms.eventId),
+                    panelSize: terms.panelSize, quotas: terms.quotas,
                     jointQuotas: terms.jointQuotas, pool: try poolEntries(row.text(1)), algorithm: terms.algorithm,
                     lottery: try lottery(row.text(2)), preparedAt: terms.preparedAt, summary: summary.summary,
                     households: terms.households)
@@ -91,6 +94,12 @@ enum DrawStore {
                 }
                 return (pids, try lottery(row.text(1)), row.text(2))
             }
+    }
+
+    /// The rounds stored for an event (0 the draw, 1… its top-ups), ascending.
+    static func rounds(eventId: Int, in connection: Connection) throws -> [(round: Int, finalized: Bool)] {
+        try connection.prepare("SELECT round, finalized_at IS NOT NULL FROM draw WHERE event_id = ? ORDER BY round")
+            .rows([SQLValue(eventId)]) { ($0.int(0), $0.int(1) == 1) }
     }
 
     /// The stored reserve order.

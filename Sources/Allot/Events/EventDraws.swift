@@ -78,56 +78,71 @@ extension Events {
     /// Finalize (steps 3–6): the beacon text fixes the seed, the panel and the reserve order; the event
     /// becomes `drawn`. Refused before prepare, twice, or with an empty beacon.
     public func finalize(_ id: Int, beacon: String, actor: Actor) throws -> StoredDraw {
-        guard !beacon.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw EventError.invalidField(field: "beacon", reason: "is empty: give the announced public number as text")
-        }
-        return try database.write { connection in
+        try database.write { connection in
             guard let event = try EventStore.find(id, in: connection) else { throw EventError.notFound(id: id) }
             guard let stored = try DrawStore.find(eventId: id, in: connection) else { throw EventError.notPrepared(id: id) }
             guard !stored.isFinalized else { throw EventError.alreadyFinalized(id: id) }
             guard event.status == .prepared else {
                 throw EventError.wrongState(id: id, status: event.status, action: "finalize the draw of")
             }
-            guard let input = try DrawStore.drawInput(eventId: id, in: connection) else {
-                throw EventError.notPrepared(id: id)
-            }
-            let seed = DrawProtocol.seed(lotteryDigest: input.lotteryDigest, beacon: beacon)
-            guard let outcome = DrawProtocol.draw(lottery: input.lottery, eligible: input.pids, seed: seed) else {
-                throw EventError.draw(.algorithmFailed("the lottery is empty"))
-            }
-            let now = clock()
-            let seedHex = Hex.encode(seed)
-            try DrawStore.finalize(
-                eventId: id, round: 0, beacon: beacon, seed: seedHex, outcome: outcome,
-                at: DrawPipeline.timestamp(now), in: connection)
-            try EventStore.setStatus(id, .drawn, at: Timestamp.string(now), in: connection)
-            var audit = try AuditWriter(connection: connection)
-            try audit.append(
-                at: now, actor: actor, action: "draw.finalize", subject: "event:\(id)",
-                details: [
-                    "beacon": beacon, "seed": seedHex, "panelIndex": String(outcome.panelIndex),
-                    "panel": String(outcome.panel.count),
-                ])
-            guard let finalized = try DrawStore.find(eventId: id, in: connection) else { throw EventError.notPrepared(id: id) }
-            return finalized
+            let finalized = try finalizeStored(event: event, round: 0, beacon: beacon, actor: actor, in: connection)
+            try EventStore.setStatus(id, .drawn, at: Timestamp.string(clock()), in: connection)
+            return finalized.draw
         }
     }
 
+    /// Steps 3–6 on a stored, unfinalized round inside the caller's transaction: stores the outcome and
+    /// audits it.
+    func finalizeStored(event: Event, round: Int, beacon: String, actor: Actor, in connection: Connection) throws
+        -> (draw: StoredDraw, outcome: DrawProtocol.Outcome)
+    {
+        let id = event.id
+        guard !beacon.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw EventError.invalidField(field: "beacon", reason: "is empty: give the announced public number as text")
+        }
+        guard let input = try DrawStore.drawInput(eventId: id, round: round, in: connection) else {
+            throw EventError.notPrepared(id: id)
+        }
+        let seed = DrawProtocol.seed(lotteryDigest: input.lotteryDigest, beacon: beacon)
+        guard let outcome = DrawProtocol.draw(lottery: input.lottery, eligible: input.pids, seed: seed) else {
+            throw EventError.draw(.algorithmFailed("the lottery is empty"))
+        }
+        let now = clock()
+        let seedHex = Hex.encode(seed)
+        try DrawStore.finalize(
+            eventId: id, round: round, beacon: beacon, seed: seedHex, outcome: outcome,
+            at: DrawPipeline.timestamp(now), in: connection)
+        var audit = try AuditWriter(connection: connection)
+        try audit.append(
+            at: now, actor: actor, action: round == 0 ? "draw.finalize" : "draw.topup.finalize", subject: "event:\(id)",
+            details: [
+                "beacon": beacon, "seed": seedHex, "panelIndex": String(outcome.panelIndex),
+                "panel": String(outcome.panel.count), "round": String(round),
+            ])
+        guard let finalized = try DrawStore.find(eventId: id, round: round, in: connection) else {
+            throw EventError.notPrepared(id: id)
+        }
+        return (finalized, outcome)
+    }
+
     /// The event's draw as published so far: digests after prepare, the outcome after finalize.
-    public func draw(_ id: Int) throws -> StoredDraw {
+    public func draw(_ id: Int, round: Int = 0) throws -> StoredDraw {
         try database.read { connection in
             guard try EventStore.find(id, in: connection) != nil else { throw EventError.notFound(id: id) }
-            guard let stored = try DrawStore.find(eventId: id, in: connection) else { throw EventError.notPrepared(id: id) }
+            guard let stored = try DrawStore.find(eventId: id, round: round, in: connection) else {
+                throw EventError.notPrepared(id: id)
+            }
             return stored
         }
     }
 
-    /// The public draw record (INTERFACE.md §5) of a finalized draw: pids and attribute values only.
-    public func record(_ id: Int) throws -> DrawRecord {
+    /// The public draw record (INTERFACE.md §5) of a finalized draw (`round` 1… for top-ups): pids and
+    /// attribute values only.
+    public func record(_ id: Int, round: Int = 0) throws -> DrawRecord {
         let (stored, prepared) = try database.read { connection in
             guard try EventStore.find(id, in: connection) != nil else { throw EventError.notFound(id: id) }
-            guard let stored = try DrawStore.find(eventId: id, in: connection),
-                let prepared = try DrawStore.prepared(eventId: id, in: connection)
+            guard let stored = try DrawStore.find(eventId: id, round: round, in: connection),
+                let prepared = try DrawStore.prepared(eventId: id, round: round, in: connection)
             else { throw EventError.notPrepared(id: id) }
             return (stored, prepared)
         }

@@ -64,6 +64,8 @@ struct StoredSummary: Codable {
 /// The terms of a prepared draw as stored (everything of `PreparedDraw` but the pool and lottery).
 struct StoredTerms: Codable {
     var eventId: Int
+    /// The event id the record states when it is not `eventId` itself (top-up draws: `12-topup-1`).
+    var recordEventId: String?
     var panelSize: Int
     var quotas: [String: [String: [Int]]]
     var jointQuotas: [JointQuota]?

@@ -49,15 +49,16 @@ extension Invitations {
             }
             let now = clock()
             let entry = ReplacementLog.Entry(
-                vacated: vacated, state: state, skipped: skipped, replacement: chosen, at: Timestamp.string(now))
+                vacated: vacated, state: state, skipped: skipped, replacement: chosen, at: Timestamp.string(now),
+                unmet: chosen == nil ? context.rule.shortfalls(held: held) : nil)
             try connection.prepare(
                 """
-                INSERT INTO replacement (event_id, vacated_pid, state, skipped, replacement_pid, at)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO replacement (event_id, vacated_pid, state, skipped, replacement_pid, at, unmet)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """
             ).run([
                 SQLValue(event.id), .text(vacated), .text(state), .text(EventStore.json(skipped)), SQLValue(chosen),
-                .text(entry.at),
+                .text(entry.at), SQLValue(entry.unmet.map { EventStore.json($0) }),
             ])
             if let chosen {
                 try createInvitation(
@@ -93,12 +94,13 @@ extension Invitations {
     /// The event's log entries in order.
     func entries(eventId: Int, in connection: Connection) throws -> [ReplacementLog.Entry] {
         try connection.prepare(
-            "SELECT vacated_pid, state, skipped, replacement_pid, at FROM replacement WHERE event_id = ? ORDER BY id"
+            "SELECT vacated_pid, state, skipped, replacement_pid, at, unmet FROM replacement WHERE event_id = ? ORDER BY id"
         ).rows([SQLValue(eventId)]) { row in
             ReplacementLog.Entry(
                 vacated: row.text(0), state: row.text(1),
                 skipped: try EventStore.decode([ReplacementLog.Skip].self, row.text(2)),
-                replacement: row.optionalText(3), at: row.text(4))
+                replacement: row.optionalText(3), at: row.text(4),
+                unmet: try row.optionalText(5).map { try EventStore.decode([String].self, $0) })
         }
     }
 

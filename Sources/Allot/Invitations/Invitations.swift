@@ -5,18 +5,18 @@ import Sortition
 /// with its audit entries and messages, called alike by the CLI, the API and the pages.
 public struct Invitations: Sendable {
     public let database: Database
-    let schemaEvents: Events
+    let events: Events
     let outbox: Outbox
     let contexts: ReplacementContexts
     let clock: @Sendable () -> Date
 
-    var settings: EventSettings { schemaEvents.settings }
+    var settings: EventSettings { events.settings }
 
     /// `events` gives the event rules; `outbox` receives the messages; `clock` is "now" (deadlines,
     /// the event's start, feedback windows).
     public init(events: Events, outbox: Outbox, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.database = events.database
-        self.schemaEvents = events
+        self.events = events
         self.outbox = outbox
         self.contexts = ReplacementContexts()
         self.clock = clock

@@ -25,16 +25,22 @@ public struct ReplacementLog: Codable, Sendable, Equatable {
         /// nil when no reserve could keep the quotas: the seat stays open.
         public var replacement: String?
         public var at: String
+        /// When the seat stays open: the quotas the held seats fall short of (`gender=female needs 5, has 4`),
+        /// an Allot extension that tells the organizer what a top-up draw must bring.
+        public var unmet: [String]?
 
-        public init(vacated: String, state: String, skipped: [Skip], replacement: String?, at: String) {
+        public init(
+            vacated: String, state: String, skipped: [Skip], replacement: String?, at: String, unmet: [String]? = nil
+        ) {
             self.vacated = vacated
             self.state = state
             self.skipped = skipped
             self.replacement = replacement
             self.at = at
+            self.unmet = unmet
         }
 
-        enum CodingKeys: String, CodingKey { case vacated, state, skipped, replacement, at }
+        enum CodingKeys: String, CodingKey { case vacated, state, skipped, replacement, at, unmet }
 
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -43,6 +49,7 @@ public struct ReplacementLog: Codable, Sendable, Equatable {
             try c.encode(skipped, forKey: .skipped)
             if let replacement { try c.encode(replacement, forKey: .replacement) } else { try c.encodeNil(forKey: .replacement) }
             try c.encode(at, forKey: .at)
+            try c.encodeIfPresent(unmet, forKey: .unmet)
         }
     }
 

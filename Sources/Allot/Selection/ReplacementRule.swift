@@ -33,6 +33,23 @@ public struct ReplacementRule: Sendable {
         return counts
     }
 
+    /// The value and joint quotas whose minimum `held` falls short of, in words.
+    public func shortfalls(held: Set<String>) -> [String] {
+        let counts = counts(held)
+        var result: [String] = []
+        for name in quotas.keys.sorted() {
+            for (value, bounds) in (quotas[name] ?? [:]).sorted(by: { $0.key < $1.key }) where bounds.count == 2 {
+                let have = counts["\(name)=\(value)", default: 0]
+                if have < bounds[0] { result.append("\(name)=\(value) needs \(bounds[0]), has \(have)") }
+            }
+        }
+        for quota in joint where jointCount(quota, held) < quota.min {
+            result.append(
+                "\(quota.feature1)=\(quota.value1) × \(quota.feature2)=\(quota.value2) needs \(quota.min), has \(jointCount(quota, held))")
+        }
+        return result
+    }
+
     /// Whether `held ∪ {candidate}` meets every quota (when it fills the panel) or can be completed
     /// with people of `completion` (when seats stay open). `heldCounts` are `counts(held)`.
     public func admits(

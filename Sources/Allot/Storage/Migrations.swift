@@ -130,7 +130,8 @@ enum Migrations {
                     state TEXT NOT NULL CHECK (state IN ('declined', 'expired', 'cancelled')),
                     skipped TEXT NOT NULL,
                     replacement_pid TEXT,
-                    at TEXT NOT NULL
+                    at TEXT NOT NULL,
+                    unmet TEXT
                 );
                 CREATE INDEX replacement_event ON replacement(event_id, id);
                 CREATE TABLE feedback (
