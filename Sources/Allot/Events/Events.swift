@@ -152,7 +152,8 @@ public struct Events: Sendable {
         }
     }
 
-    /// Cancels an event that is not closed; its draw, if any, stays on record.
+    /// Cancels an event that is not closed; its draw, if any, stays on record, and its open invitations
+    /// are cancelled (no replacement) so their holders may be drawn for other events.
     public func cancel(_ id: Int, actor: Actor) throws -> Event {
         try database.write { connection in
             guard var event = try EventStore.find(id, in: connection) else { throw EventError.notFound(id: id) }
@@ -162,8 +163,15 @@ public struct Events: Sendable {
             event.status = .cancelled
             event.updatedAt = Timestamp.string(clock())
             try EventStore.setStatus(id, .cancelled, at: event.updatedAt, in: connection)
+            // Open seats end with the event: invited and accepted people are freed for other events.
+            try connection.prepare(
+                "UPDATE invitation SET state = 'cancelled', updated_at = ? WHERE event_id = ? AND state IN ('invited', 'accepted')"
+            ).run([.text(event.updatedAt), SQLValue(id)])
+            let freed = try connection.scalar("SELECT changes()")
             var audit = try AuditWriter(connection: connection)
-            try audit.append(at: clock(), actor: actor, action: "event.cancel", subject: "event:\(id)", details: [:])
+            try audit.append(
+                at: clock(), actor: actor, action: "event.cancel", subject: "event:\(id)",
+                details: ["invitationsCancelled": String(freed)])
             return event
         }
     }
