@@ -285,3 +285,38 @@ extension InvitationLifecycleTests {
         }
     }
 }
+
+extension InvitationLifecycleTests {
+    /// The fresh-faces rule with the real use cases: attending one event keeps a person out of draws
+    /// for events within `cooldownDays` of it and lets them back after; an open invitation keeps them
+    /// out of every other draw.
+    @Test func cooldownKeepsRecentParticipantsOutAndLetsThemBackAfter() throws {
+        let world = try World(people: 80)
+        let first = try world.drawnEvent()
+        _ = try world.invitations.invite(first, actor: .cli)
+        let panel = try world.events.draw(first).panel ?? []
+        let attendee = try #require(panel.first)
+        _ = try world.invitations.set(first, pid: attendee, state: "accepted", actor: .cli)
+        _ = try world.invitations.checkIn(first, attendee, actor: .cli)
+
+        func excluded(startsAt: String) throws -> [ExclusionReason: Int] {
+            var draft = EventFixtures.draft(startsAt: startsAt)
+            draft.responseDeadline = nil
+            let event = try world.events.create(draft, actor: .cli)
+            let report = try world.events.eligibility(event.id)
+            return Dictionary(uniqueKeysWithValues: report.excluded.map { ($0.reason, $0.count) })
+        }
+        // 100 days after the first event (2026-12-20): the attendee is in cooldown; the nine still
+        // invited (not answered) hold open invitations.
+        let soon = try excluded(startsAt: "2027-03-30T09:30")
+        #expect(soon[.cooldown] == 1 && soon[.openInvitation] == 9)
+        // The open invitations end with the first event's close; 400 days on, the attendee is back.
+        world.clock.advance((LocalTime.date("2026-12-21T09:00") ?? Fixtures.now).timeIntervalSince(world.clock.now))
+        _ = try world.invitations.close(first, actor: .cli)
+        let later = try excluded(startsAt: "2028-01-24T09:30")
+        #expect(later[.cooldown] == nil && later[.openInvitation] == nil)
+        // 300 days on, inside the window: the attendee is out again, the others (who never accepted) are not.
+        let within = try excluded(startsAt: "2027-10-16T09:30")
+        #expect(within[.cooldown] == 1 && within[.openInvitation] == nil)
+    }
+}
