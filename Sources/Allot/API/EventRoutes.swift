@@ -91,21 +91,28 @@ final class EventRoutes: RouteSet {
         var beaconSource: String?
     }
 
-    /// 202 with the job (`Location: /api/v1/jobs/{id}`); with `?wait=S` (≤ 30) it waits that long and
-    /// answers 201 with the prepared draw when it finished, or the error when it failed.
-    private func prepare(_ request: HTTPRequest, _ context: APIContext) throws -> HTTPResponse {
-        let principal = try context.authorize(request, .staff(.organizer))
-        let id = try Self.eventID(request)
+    /// The optional body of a prepare (draw or top-up) with its algorithm checked.
+    static func prepareRequest(_ request: HTTPRequest) throws(HTTPError) -> (PrepareRequest, SelectionRequest.Algorithm) {
         let body =
             request.body.isEmpty
             ? PrepareRequest()
             : try JSONBody.decode(
                 PrepareRequest.self, from: request, allowedFields: ["algorithm", "lotterySize", "beaconSource"])
-        let algorithm = try SelectionRequest.Algorithm(rawValue: body.algorithm ?? "leximin").orThrow(
-            HTTPError(status: 422, code: "invalid_field", message: "algorithm must be leximin or legacy"))
+        guard let algorithm = SelectionRequest.Algorithm(rawValue: body.algorithm ?? "leximin") else {
+            throw HTTPError(status: 422, code: "invalid_field", message: "algorithm must be leximin or legacy")
+        }
         if let size = body.lotterySize, !(1...1_000_000).contains(size) {
             throw HTTPError(status: 422, code: "invalid_field", message: "lotterySize must be from 1 to 1000000")
         }
+        return (body, algorithm)
+    }
+
+    /// 202 with the job (`Location: /api/v1/jobs/{id}`); with `?wait=S` (≤ 30) it waits that long and
+    /// answers 201 with the prepared draw when it finished, or the error when it failed.
+    private func prepare(_ request: HTTPRequest, _ context: APIContext) throws -> HTTPResponse {
+        let principal = try context.authorize(request, .staff(.organizer))
+        let id = try Self.eventID(request)
+        let (body, algorithm) = try Self.prepareRequest(request)
         var wait = 0.0
         if let text = request.query("wait") {
             guard let seconds = Double(text), seconds >= 0, seconds <= Self.maxWaitSeconds else {
@@ -204,13 +211,5 @@ final class EventRoutes: RouteSet {
             throw HTTPError(status: 404, code: "event_not_found", message: "no such event")
         }
         return id
-    }
-}
-
-extension Optional {
-    /// The wrapped value, or `error` thrown.
-    fileprivate func orThrow(_ error: HTTPError) throws(HTTPError) -> Wrapped {
-        guard let self else { throw error }
-        return self
     }
 }

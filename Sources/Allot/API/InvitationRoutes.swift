@@ -145,14 +145,7 @@ final class InvitationRoutes: RouteSet {
     private func topUpPrepare(_ request: HTTPRequest, _ context: APIContext) throws -> HTTPResponse {
         let principal = try context.authorize(request, .staff(.organizer))
         let id = try EventRoutes.eventID(request)
-        let body =
-            request.body.isEmpty
-            ? EventRoutes.PrepareRequest()
-            : try JSONBody.decode(
-                EventRoutes.PrepareRequest.self, from: request, allowedFields: ["algorithm", "lotterySize", "beaconSource"])
-        guard let algorithm = SelectionRequest.Algorithm(rawValue: body.algorithm ?? "leximin") else {
-            throw HTTPError(status: 422, code: "invalid_field", message: "algorithm must be leximin or legacy")
-        }
+        let (body, algorithm) = try EventRoutes.prepareRequest(request)
         let draw = try context.mapped {
             try invitations.prepareTopUp(
                 id, algorithm: algorithm, lotterySize: body.lotterySize, beaconSource: body.beaconSource ?? "",

@@ -166,9 +166,7 @@ extension Events {
     private func feasibility(event: Event, eligible: EligiblePool) throws -> InfeasibleQuotas? {
         let quotas = try event.quotas.quotas(seats: event.seats)
         guard eligible.people.count >= event.seats else {
-            return InfeasibleQuotas(
-                conflicts: [.tooFewPeople(needed: event.seats, available: eligible.people.count, onePerHousehold: false)],
-                relaxations: [])
+            return InfeasibleQuotas.tooFewPeople(needed: event.seats, available: eligible.people.count)
         }
         let pool = try eligible.pool(features: quotas.features)
         do {

@@ -33,10 +33,7 @@ extension Events {
         guard eligible.people.count >= event.seats else {
             throw EventError.draw(
                 .infeasible(
-                    InfeasibleQuotas(
-                        conflicts: [
-                            .tooFewPeople(needed: event.seats, available: eligible.people.count, onePerHousehold: false)
-                        ], relaxations: [])))
+                    InfeasibleQuotas.tooFewPeople(needed: event.seats, available: eligible.people.count)))
         }
         let pool = try eligible.pool(features: quotas.features)
         let prepared: PreparedDraw

@@ -36,9 +36,7 @@ extension Invitations {
         guard eligible.people.count >= open else {
             throw EventError.draw(
                 .infeasible(
-                    InfeasibleQuotas(
-                        conflicts: [.tooFewPeople(needed: open, available: eligible.people.count, onePerHousehold: false)],
-                        relaxations: [])))
+                    InfeasibleQuotas.tooFewPeople(needed: open, available: eligible.people.count)))
         }
         let pool = try eligible.pool(features: quotas.features)
         let prepared: PreparedDraw

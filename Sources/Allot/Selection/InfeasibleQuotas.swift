@@ -24,6 +24,12 @@ public struct InfeasibleQuotas: Sendable, Equatable, Encodable {
         self.init(conflicts: report.conflicts, relaxations: report.relaxations, flexLimited: limited)
     }
 
+    /// Too few eligible people for the seats: no panel at all, whatever the quotas.
+    public static func tooFewPeople(needed: Int, available: Int) -> InfeasibleQuotas {
+        InfeasibleQuotas(
+            conflicts: [.tooFewPeople(needed: needed, available: available, onePerHousehold: false)], relaxations: [])
+    }
+
     /// The conflicts and the suggested relaxation, one sentence a line.
     public var lines: [String] {
         let conflicts = self.conflicts.isEmpty ? ["no panel meets all quotas at once"] : self.conflicts.map(\.description)
