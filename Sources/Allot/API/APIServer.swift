@@ -8,12 +8,20 @@ public final class APIServer: Sendable {
     /// Default enrollments per client address per minute when neither config nor command line says.
     public static let defaultRateLimit = 60
 
-    public init(registry: Registry, tokens: TokenStore, host: String, port: Int, rateLimitPerMinute: Int) {
+    public init(
+        registry: Registry, tokens: TokenStore, host: String, port: Int, rateLimitPerMinute: Int,
+        options: ServerOptions = ServerOptions()
+    ) {
         api = RegistryAPI(registry: registry, tokens: tokens, rateLimitPerMinute: rateLimitPerMinute)
         var configuration = HTTPServerConfiguration()
         configuration.host = host
         configuration.port = port
-        server = HTTPServer(configuration: configuration, router: api.router())
+        let metrics = HTTPMetrics()
+        options.apply(to: &configuration, metrics: metrics)
+        var router = api.router()
+        MetricsRoute(database: registry.database, tokens: tokens, metrics: metrics, metricsToken: options.metricsToken)
+            .add(to: &router)
+        server = HTTPServer(configuration: configuration, router: router)
     }
 
     /// Starts listening; returns the port (the chosen one when `port` was 0).
