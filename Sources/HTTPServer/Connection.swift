@@ -84,6 +84,7 @@ struct RequestInfo {
     var requestID: String = ""
     /// The client's address for the log (a trusted proxy's client, else the peer).
     var client: String = ""
-    /// When the handler got the request (monotonic ns), for the handler timeout.
+    /// When the handler got the request (monotonic ns), and how long it may take (ns).
     var dispatched: UInt64 = 0
+    var handlerTimeout: UInt64 = .max
 }

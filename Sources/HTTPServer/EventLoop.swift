@@ -284,6 +284,7 @@ final class EventLoop {
         case .route(let route, let parameters):
             info.logPath = route.logPath(rawPath: head.target.rawPath, parameters: parameters)
             info.route = route.pattern
+            info.handlerTimeout = route.options.handlerTimeout?.nanoseconds ?? context.handlerTimeoutNanoseconds
             let request = HTTPRequest(
                 method: head.method, target: head.target, headers: head.headers, body: body,
                 pathParameters: parameters, remoteAddress: client, peerAddress: connection.remoteAddress,
@@ -490,7 +491,7 @@ final class EventLoop {
             if let deadline = connection.lingerDeadline {
                 if now >= deadline { closeConnection(connection) }
             } else if let info = connection.inFlight {
-                if now &- info.dispatched > context.handlerTimeoutNanoseconds { cutOff(connection, info) }
+                if now &- info.dispatched > info.handlerTimeout { cutOff(connection, info) }
             } else if connection.pendingOutput > 0 {
                 if now &- connection.lastActivity > idleTimeout { closeConnection(connection) }
             } else if let started = connection.requestStarted, connection.unreadCount > 0 || connection.pending != nil {

@@ -19,6 +19,12 @@ import Testing
         router.add("GET", "/items/{id}", .blocking { _ in HTTPResponse(status: 204) })
         router.add("GET", "/never", .deferred { _, _ in })
         router.add(
+            "GET", "/patient", options: .init(handlerTimeout: .seconds(5)),
+            .blocking { _ in
+                usleep(400_000)
+                return HTTPResponse(body: Array("patient".utf8))
+            })
+        router.add(
             "GET", "/sleepy",
             .blocking { _ in
                 usleep(600_000)
@@ -181,6 +187,9 @@ import Testing
         #expect(slow.isClosedByServer())
         usleep(600_000)
         #expect(try Self.get(harness.port, "/items/7").status == 204)
+        // A route may allow its handler longer than the server's default.
+        let patient = try Self.get(harness.port, "/patient")
+        #expect(patient.status == 200 && patient.text == "patient")
         let log = harness.stopAndReadLog()
         #expect(log.contains { $0.contains(" GET /never 503 ") })
     }
