@@ -265,10 +265,12 @@ final class EventLoop {
 
     private func dispatch(_ pending: PendingRequest, body: [UInt8], on connection: Connection) {
         let head = pending.head
-        let trusted = !context.trustedProxies.isEmpty && context.trustedProxies.addresses.contains(connection.remoteAddress)
+        let trusted =
+            !context.trustedProxies.isEmpty && context.trustedProxies.addresses.contains(connection.remoteAddress)
         let client =
             trusted
-            ? context.trustedProxies.client(peer: connection.remoteAddress, forwardedFor: head.headers["X-Forwarded-For"])
+            ? context.trustedProxies.client(
+                peer: connection.remoteAddress, forwardedFor: head.headers["X-Forwarded-For"])
             : connection.remoteAddress
         let requestID =
             (trusted ? RequestIDs.acceptable(head.headers["X-Request-Id"]) : nil) ?? context.requestIDs.next()
@@ -384,7 +386,8 @@ final class EventLoop {
                 client: info.client, method: info.method, path: info.logPath, status: response.status,
                 bytes: out.count - start, nanoseconds: elapsed, requestID: info.requestID))
         if let metrics = context.configuration.metrics {
-            let method = info.route == HTTPMetrics.unmatchedRoute && !Self.commonMethods.contains(info.method)
+            let method =
+                info.route == HTTPMetrics.unmatchedRoute && !Self.commonMethods.contains(info.method)
                 ? "other" : info.method
             metrics.record(
                 method: method, route: info.route, status: response.status, seconds: Double(elapsed) / 1e9)

@@ -6,7 +6,9 @@ import Synchronization
 /// series stays bounded whatever clients send; requests no route matched share `route="unmatched"`.
 public final class HTTPMetrics: Sendable {
     /// Upper bounds of the latency buckets in seconds: from a cached reply (~0.1 ms) to a slow batch.
-    public static let latencyBuckets: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+    public static let latencyBuckets: [Double] = [
+        0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
+    ]
     /// Route label of requests no route matched (404, 405, protocol errors).
     public static let unmatchedRoute = "unmatched"
 

@@ -65,7 +65,9 @@ struct DeterminismTests {
             #expect(a == b, "record field \(key) differs between processes")
         }
         // The printed summaries agree too, apart from the running time.
-        let lines = outputs.map { $0.split(separator: "\n").filter { !$0.hasPrefix("seconds:") && !$0.hasPrefix("record:") } }
+        let lines = outputs.map {
+            $0.split(separator: "\n").filter { !$0.hasPrefix("seconds:") && !$0.hasPrefix("record:") }
+        }
         #expect(lines[0] == lines[1])
     }
 }

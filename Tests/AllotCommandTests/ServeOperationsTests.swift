@@ -10,7 +10,8 @@ struct ServeOperationsTests {
     static func curlGet(_ url: String, headers: [String] = []) throws -> (status: String, body: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: curl)
-        process.arguments = ["-sS", "--max-time", "5", "-o", "-", "-w", "\n%{http_code}"] + headers.flatMap { ["-H", $0] } + [url]
+        process.arguments =
+            ["-sS", "--max-time", "5", "-o", "-", "-w", "\n%{http_code}"] + headers.flatMap { ["-H", $0] } + [url]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -25,7 +26,8 @@ struct ServeOperationsTests {
         .enabled(if: FileManager.default.isExecutableFile(atPath: ServeCommandTests.allot.path), "allot is not built"),
         .enabled(if: FileManager.default.isExecutableFile(atPath: curl), "curl is missing"))
     func dualStackJSONLogAndMetricsToken() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("allot-serve-ops-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "allot-serve-ops-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = directory.appendingPathComponent("serve.db").path
@@ -40,7 +42,8 @@ struct ServeOperationsTests {
             "--db", database, "--config", config, "serve", "--host", "::", "--port", "0", "--log-format", "json",
             "--metrics-token", "scrape-me",
         ]
-        let output = Pipe(), errors = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         server.standardOutput = output
         server.standardError = errors
         try server.run()
@@ -73,7 +76,9 @@ struct ServeOperationsTests {
         }
         let health = entries.filter { $0["path"] as? String == "/healthz" }
         #expect(health.count == (v6.status == "200" ? 2 : 1))
-        #expect(health.contains { $0["client"] as? String == "127.0.0.1" && ($0["requestId"] as? String)?.isEmpty == false })
+        #expect(
+            health.contains { $0["client"] as? String == "127.0.0.1" && ($0["requestId"] as? String)?.isEmpty == false }
+        )
         if v6.status == "200" { #expect(health.contains { $0["client"] as? String == "::1" }) }
     }
 }

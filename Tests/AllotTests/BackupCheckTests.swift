@@ -8,7 +8,8 @@ import Testing
     static func filledRegistry(in directory: borrowing TestDirectory) throws -> Registry {
         let registry = try Fixtures.registry(in: directory)
         for index in 0..<20 {
-            _ = try registry.enroll(Fixtures.enrollment(phone: "138001380\(String(format: "%02d", index))"), actor: .cli)
+            _ = try registry.enroll(
+                Fixtures.enrollment(phone: "138001380\(String(format: "%02d", index))"), actor: .cli)
         }
         return registry
     }

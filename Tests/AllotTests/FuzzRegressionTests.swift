@@ -55,7 +55,8 @@ import Testing
                 method: "POST", target: RequestTarget(rawPath: "/api/v1/enrollments", segments: [], query: []),
                 headers: headers, body: body)
             do throws(HTTPError) {
-                let enrollment = try JSONBody.decode(Enrollment.self, from: request, allowedFields: StrictFields.enrollment)
+                let enrollment = try JSONBody.decode(
+                    Enrollment.self, from: request, allowedFields: StrictFields.enrollment)
                 _ = validator.validate(enrollment)
             } catch {
                 #expect((400...499).contains(error.status), "\(file.lastPathComponent)")

@@ -72,13 +72,16 @@ import Testing
         #expect(scraped.status == 200)
         #expect(scraped.headers["content-type"]?.hasPrefix("text/plain; version=0.0.4") == true)
         // The metrics token opens nothing else.
-        let listing = try APIReply.fetch(port: harness.port, method: "GET", path: "/api/v1/people", token: Self.metricsToken)
+        let listing = try APIReply.fetch(
+            port: harness.port, method: "GET", path: "/api/v1/people", token: Self.metricsToken)
         #expect(listing.status == 401)
     }
 
     /// The value of the sample line starting with `prefix` (name and labels).
     static func sample(_ text: String, _ prefix: String) -> Double? {
-        text.split(separator: "\n").first { $0.hasPrefix(prefix + " ") }.flatMap { Double($0.split(separator: " ").last ?? "") }
+        text.split(separator: "\n").first { $0.hasPrefix(prefix + " ") }.flatMap {
+            Double($0.split(separator: " ").last ?? "")
+        }
     }
 
     @Test func metricsShowRequestsPeopleDatabaseAndUptime() throws {
@@ -91,7 +94,8 @@ import Testing
         #expect(Self.sample(text, #"http_requests_total{method="POST",route="/api/v1/enrollments",status="201"}"#) == 3)
         #expect(Self.sample(text, #"http_requests_total{method="POST",route="/api/v1/enrollments",status="422"}"#) == 1)
         #expect(
-            Self.sample(text, #"http_request_duration_seconds_count{method="POST",route="/api/v1/enrollments",status="201"}"#)
+            Self.sample(
+                text, #"http_request_duration_seconds_count{method="POST",route="/api/v1/enrollments",status="201"}"#)
                 == 3)
         // One citizen enrolled by the harness, three over HTTP.
         #expect(Self.sample(text, #"allot_people{status="active"}"#) == 4)

@@ -159,7 +159,9 @@ import Testing
         #expect(metrics.count(method: "other", route: HTTPMetrics.unmatchedRoute, status: 404) == 1)
         let text = metrics.prometheusText()
         #expect(text.contains(#"http_requests_total{method="GET",route="/items/{id}",status="204"} 3"#))
-        #expect(text.contains(#"http_request_duration_seconds_bucket{method="GET",route="/items/{id}",status="204",le="+Inf"} 3"#))
+        #expect(
+            text.contains(
+                #"http_request_duration_seconds_bucket{method="GET",route="/items/{id}",status="204",le="+Inf"} 3"#))
         #expect(text.contains(#"http_request_duration_seconds_count{method="GET",route="/items/{id}",status="204"} 3"#))
         // Buckets are cumulative: never decreasing, ending at the count.
         let buckets = text.split(separator: "\n").filter {

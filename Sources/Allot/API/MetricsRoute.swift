@@ -15,7 +15,8 @@ public struct MetricsRoute: Sendable {
         public let read: @Sendable (Database) throws -> [(labels: String, value: Double)]
 
         public init(
-            _ name: String, _ help: String, _ read: @escaping @Sendable (Database) throws -> [(labels: String, value: Double)]
+            _ name: String, _ help: String,
+            _ read: @escaping @Sendable (Database) throws -> [(labels: String, value: Double)]
         ) {
             self.name = name
             self.help = help
@@ -23,7 +24,9 @@ public struct MetricsRoute: Sendable {
         }
 
         /// A gauge with a single unlabelled value.
-        public static func single(_ name: String, _ help: String, _ read: @escaping @Sendable (Database) throws -> Double)
+        public static func single(
+            _ name: String, _ help: String, _ read: @escaping @Sendable (Database) throws -> Double
+        )
             -> Gauge
         {
             Gauge(name, help) { [(labels: "", value: try read($0))] }
@@ -39,7 +42,9 @@ public struct MetricsRoute: Sendable {
     let started: Date
     let gauges: [Gauge]
 
-    public init(database: Database, tokens: TokenStore, metrics: HTTPMetrics, metricsToken: String?, started: Date = Date()) {
+    public init(
+        database: Database, tokens: TokenStore, metrics: HTTPMetrics, metricsToken: String?, started: Date = Date()
+    ) {
         self.database = database
         self.tokens = tokens
         self.metrics = metrics
@@ -97,7 +102,8 @@ public struct MetricsRoute: Sendable {
         }
     }
 
-    static let unauthorized = HTTPError(status: 401, code: "unauthorized", message: "a metrics or organizer token is required")
+    static let unauthorized = HTTPError(
+        status: 401, code: "unauthorized", message: "a metrics or organizer token is required")
 
     /// The whole exposition: uptime, Allot's gauges, then the HTTP series.
     func render() throws -> String {
@@ -121,7 +127,8 @@ public struct MetricsRoute: Sendable {
 
     /// Compares secrets without stopping at the first difference.
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         var difference = UInt8(x.count == y.count ? 0 : 1)
         for index in 0..<max(x.count, y.count) {
             difference |= (index < x.count ? x[index] : 0) ^ (index < y.count ? y[index] : 0)

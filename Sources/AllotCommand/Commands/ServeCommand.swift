@@ -25,7 +25,9 @@ extension Command {
             .option(
                 "metrics-token", value: "TOKEN",
                 help: "a token that may read GET /metrics only (default: config server.metricsToken)"),
-            .option("log-format", value: "FORMAT", help: "access log: line or json (default: config server.logFormat, line)"),
+            .option(
+                "log-format", value: "FORMAT", help: "access log: line or json (default: config server.logFormat, line)"
+            ),
         ]
     ) { invocation in
         let config = try invocation.config()
@@ -37,7 +39,8 @@ extension Command {
         var options = ServerOptions()
         options.trustedProxies = config.server.trustedProxies ?? []
         options.metricsToken = invocation.option("metrics-token") ?? config.server.metricsToken
-        options.handlerTimeoutSeconds = config.server.handlerTimeoutSeconds ?? ServerOptions.defaultHandlerTimeoutSeconds
+        options.handlerTimeoutSeconds =
+            config.server.handlerTimeoutSeconds ?? ServerOptions.defaultHandlerTimeoutSeconds
         let logFormat = invocation.option("log-format") ?? config.server.logFormat ?? "line"
         guard ServerOptions.logFormats.contains(logFormat) else {
             throw UsageError(message: "unknown log format '\(logFormat)': use line or json", helpTopic: "allot serve")

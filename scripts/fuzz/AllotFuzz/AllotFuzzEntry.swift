@@ -11,11 +11,11 @@
 // Besides "no crash, no sanitizer report", errors must carry a message and API errors a 4xx status.
 
 import Foundation
-@testable import HTTPServer
 import Optimization
 import Sortition
 
 @testable import Allot
+@testable import HTTPServer
 
 /// Which reader this process fuzzes.
 enum FuzzTarget: String {
@@ -104,7 +104,8 @@ private func fuzzJSON(_ bytes: [UInt8], _ setup: FuzzSetup) {
     var headers = HTTPHeaders()
     headers.add("Content-Type", "application/json")
     let request = HTTPRequest(
-        method: "POST", target: RequestTarget(rawPath: "/api/v1/enrollments", segments: ["api", "v1", "enrollments"], query: []),
+        method: "POST",
+        target: RequestTarget(rawPath: "/api/v1/enrollments", segments: ["api", "v1", "enrollments"], query: []),
         headers: headers, body: bytes)
     do throws(HTTPError) {
         let enrollment = try JSONBody.decode(Enrollment.self, from: request, allowedFields: StrictFields.enrollment)
@@ -140,7 +141,9 @@ private func fuzzDraw(_ bytes: [UInt8]) {
     }
     let checks = DrawVerifier.verify(record)
     require(!checks.isEmpty, "no checks")
-    for check in checks where !check.passed { require(!check.detail.isEmpty, "failed check \(check.name) without detail") }
+    for check in checks where !check.passed {
+        require(!check.detail.isEmpty, "failed check \(check.name) without detail")
+    }
 }
 
 private func fuzzMPS(_ bytes: [UInt8]) {
