@@ -42,3 +42,13 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (scripts/fuzz-all): declared only when ALLOT_FUZZ=1, since an entry without a
+// `main` breaks ordinary builds. Built with `--sanitize fuzzer --sanitize address` in debug.
+if Context.environment["ALLOT_FUZZ"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "AllotFuzz", dependencies: ["Allot", "HTTPServer", "Sortition", "Optimization"],
+            path: "scripts/fuzz/AllotFuzz", swiftSettings: strict + [.unsafeFlags(["-parse-as-library"])]))
+    package.products.append(.executable(name: "allot-fuzz", targets: ["AllotFuzz"]))
+}

@@ -1,9 +1,29 @@
 import Glibc
 
+/// How access log lines look.
+public enum AccessLogFormat: String, Sendable, CaseIterable {
+    /// `2026-11-23T14:31:41Z 127.0.0.1 GET /api/v1/people 200 512 0.8ms 3fa9c2d1-1a`
+    case line
+    /// One JSON object per line: `{"time":…,"client":…,"method":…,"path":…,"status":…,"bytes":…,"ms":…,"requestId":…}`
+    case json
+}
+
+/// One request as the access log records it.
+struct AccessLogEntry {
+    var client: String
+    var method: String
+    var path: String
+    var status: Int
+    var bytes: Int
+    var nanoseconds: UInt64
+    var requestID: String
+}
+
 /// One event loop's access log: lines are buffered and written with one `write` per loop turn,
 /// so logging costs no system call per request.
 struct AccessLog {
     let descriptor: Int32?
+    let format: AccessLogFormat
     private var buffer: [UInt8] = []
     private var cachedSecond = -1
     private var cachedTime: [UInt8] = []
@@ -11,31 +31,63 @@ struct AccessLog {
     /// Longest path written; longer ones are cut (they are only there to read).
     static let maxPathLength = 200
 
-    init(descriptor: Int32?) {
+    init(descriptor: Int32?, format: AccessLogFormat = .line) {
         self.descriptor = descriptor
+        self.format = format
         buffer.reserveCapacity(1 << 16)
     }
 
-    /// `2026-11-23T14:31:41Z GET /api/v1/people 200 512 0.8ms`
-    mutating func record(method: String, path: String, status: Int, bytes: Int, nanoseconds: UInt64) {
+    mutating func record(_ entry: AccessLogEntry) {
         guard descriptor != nil else { return }
-        appendTime()
-        buffer.append(ASCII.space)
-        buffer.append(contentsOf: method.utf8)
-        buffer.append(ASCII.space)
-        for byte in path.utf8.prefix(Self.maxPathLength) {
-            buffer.append(byte < 0x21 || byte == 0x7F ? UInt8(ascii: "?") : byte)
+        var path: [UInt8] = []
+        for byte in entry.path.utf8.prefix(Self.maxPathLength) {
+            path.append(byte < 0x21 || byte == 0x7F ? UInt8(ascii: "?") : byte)
         }
-        buffer.append(ASCII.space)
-        appendNumber(status)
-        buffer.append(ASCII.space)
-        appendNumber(bytes)
-        buffer.append(ASCII.space)
-        let tenthsOfMillisecond = Int(nanoseconds / 100_000)
-        appendNumber(tenthsOfMillisecond / 10)
+        let tenthsOfMillisecond = Int(entry.nanoseconds / 100_000)
+        switch format {
+        case .line:
+            appendTime()
+            buffer.append(ASCII.space)
+            buffer.append(contentsOf: entry.client.utf8)
+            buffer.append(ASCII.space)
+            buffer.append(contentsOf: entry.method.utf8)
+            buffer.append(ASCII.space)
+            buffer.append(contentsOf: path)
+            buffer.append(ASCII.space)
+            appendNumber(entry.status)
+            buffer.append(ASCII.space)
+            appendNumber(entry.bytes)
+            buffer.append(ASCII.space)
+            appendMilliseconds(tenthsOfMillisecond)
+            buffer.append(contentsOf: "ms ".utf8)
+            buffer.append(contentsOf: entry.requestID.utf8)
+            buffer.append(UInt8(ascii: "\n"))
+        case .json:
+            buffer.append(contentsOf: #"{"time":""#.utf8)
+            appendTime()
+            buffer.append(contentsOf: #"","client":"#.utf8)
+            HTTPResponse.appendJSONString(entry.client, to: &buffer)
+            buffer.append(contentsOf: #","method":"#.utf8)
+            HTTPResponse.appendJSONString(entry.method, to: &buffer)
+            buffer.append(contentsOf: #","path":"#.utf8)
+            // Bytes that are not UTF-8 become U+FFFD so the line stays valid JSON.
+            HTTPResponse.appendJSONString(String(decoding: path, as: UTF8.self), to: &buffer)
+            buffer.append(contentsOf: #","status":"#.utf8)
+            appendNumber(entry.status)
+            buffer.append(contentsOf: #","bytes":"#.utf8)
+            appendNumber(entry.bytes)
+            buffer.append(contentsOf: #","ms":"#.utf8)
+            appendMilliseconds(tenthsOfMillisecond)
+            buffer.append(contentsOf: #","requestId":"#.utf8)
+            HTTPResponse.appendJSONString(entry.requestID, to: &buffer)
+            buffer.append(contentsOf: "}\n".utf8)
+        }
+    }
+
+    private mutating func appendMilliseconds(_ tenths: Int) {
+        appendNumber(tenths / 10)
         buffer.append(UInt8(ascii: "."))
-        appendNumber(tenthsOfMillisecond % 10)
-        buffer.append(contentsOf: "ms\n".utf8)
+        appendNumber(tenths % 10)
     }
 
     mutating func flush() {

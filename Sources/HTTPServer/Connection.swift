@@ -79,4 +79,12 @@ struct RequestInfo {
     var keepAlive: Bool
     var isHTTP10: Bool
     var started: UInt64
+    /// The matched route pattern (metrics label), or `HTTPMetrics.unmatchedRoute`.
+    var route: String = HTTPMetrics.unmatchedRoute
+    var requestID: String = ""
+    /// The client's address for the log (a trusted proxy's client, else the peer).
+    var client: String = ""
+    /// When the handler got the request (monotonic ns), and how long it may take (ns).
+    var dispatched: UInt64 = 0
+    var handlerTimeout: UInt64 = .max
 }

@@ -46,7 +46,8 @@ final class EventLoop {
         self.context = context
         self.mailbox = mailbox
         self.epollFD = epollFD
-        self.log = AccessLog(descriptor: context.configuration.accessLogDescriptor)
+        self.log = AccessLog(
+            descriptor: context.configuration.accessLogDescriptor, format: context.configuration.accessLogFormat)
         self.readBuffer = [UInt8](repeating: 0, count: Self.readChunk)
         register(
             context.listenFD, events: EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue, tag: Self.listenTag, op: EPOLL_CTL_ADD
@@ -98,8 +99,8 @@ final class EventLoop {
     private func acceptConnections() {
         guard drainDeadline == nil else { return }
         for _ in 0..<Self.acceptBurst {
-            var address = sockaddr_in()
-            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            var address = sockaddr_storage()
+            var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
             let fd = withUnsafeMutablePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                     csystem_accept4(
@@ -115,7 +116,7 @@ final class EventLoop {
             _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
             let counted = context.admitConnection()
             let connection = Connection(
-                fd: fd, id: context.nextConnectionID(), remoteAddress: Self.addressText(address), counted: counted,
+                fd: fd, id: context.nextConnectionID(), remoteAddress: ClientAddress.text(address), counted: counted,
                 now: now, interest: EPOLLIN.rawValue)
             let slot = Int(fd)
             if slot >= connections.count {
@@ -146,13 +147,6 @@ final class EventLoop {
         register(
             context.listenFD, events: EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue, tag: Self.listenTag, op: EPOLL_CTL_ADD
         )
-    }
-
-    private static func addressText(_ address: sockaddr_in) -> String {
-        var addr = address.sin_addr
-        var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
-        guard inet_ntop(AF_INET, &addr, &text, socklen_t(text.count)) != nil else { return "?" }
-        return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     // MARK: - Reading and processing
@@ -272,9 +266,19 @@ final class EventLoop {
 
     private func dispatch(_ pending: PendingRequest, body: [UInt8], on connection: Connection) {
         let head = pending.head
+        let trusted =
+            !context.trustedProxies.isEmpty && context.trustedProxies.addresses.contains(connection.remoteAddress)
+        let client =
+            trusted
+            ? context.trustedProxies.client(
+                peer: connection.remoteAddress, forwardedFor: head.headers["X-Forwarded-For"])
+            : connection.remoteAddress
+        let requestID =
+            (trusted ? RequestIDs.acceptable(head.headers["X-Request-Id"]) : nil) ?? context.requestIDs.next()
         var info = RequestInfo(
             method: head.method, logPath: context.router.maskedLogPath(head.target.rawPath), keepAlive: head.keepAlive,
-            isHTTP10: head.minorVersion == 0, started: connection.requestStarted ?? now)
+            isHTTP10: head.minorVersion == 0, started: connection.requestStarted ?? now,
+            route: HTTPMetrics.unmatchedRoute, requestID: requestID, client: client, dispatched: now)
         switch pending.action {
         case .reject(let error, let allow):
             var response = HTTPResponse(error: error)
@@ -284,9 +288,12 @@ final class EventLoop {
             if !route.options.secretParameters.isEmpty {
                 info.logPath = route.logPath(rawPath: head.target.rawPath, parameters: parameters)
             }
+            info.route = route.pattern
+            info.handlerTimeout = route.options.handlerTimeout?.nanoseconds ?? context.handlerTimeoutNanoseconds
             let request = HTTPRequest(
                 method: head.method, target: head.target, headers: head.headers, body: body,
-                pathParameters: parameters, remoteAddress: connection.remoteAddress)
+                pathParameters: parameters, remoteAddress: client, peerAddress: connection.remoteAddress,
+                requestID: requestID)
             switch route.handler {
             case .inline(let handler):
                 write(handler(request), for: info, on: connection)
@@ -336,7 +343,8 @@ final class EventLoop {
     private func finishWithError(_ connection: Connection, _ error: HTTPError, method: String, logPath: String) {
         let info = RequestInfo(
             method: method, logPath: logPath, keepAlive: false, isHTTP10: false,
-            started: connection.requestStarted ?? now)
+            started: connection.requestStarted ?? now, requestID: context.requestIDs.next(),
+            client: connection.remoteAddress, dispatched: now)
         connection.pending = nil
         write(HTTPResponse(error: error), for: info, on: connection)
     }
@@ -361,7 +369,9 @@ final class EventLoop {
             appendSanitized(field.value, to: &out)
             out.append(contentsOf: "\r\n".utf8)
         }
-        out.append(contentsOf: "Content-Length: ".utf8)
+        out.append(contentsOf: "X-Request-Id: ".utf8)
+        out.append(contentsOf: info.requestID.utf8)
+        out.append(contentsOf: "\r\nContent-Length: ".utf8)
         appendDecimal(response.body.count, to: &out)
         out.append(contentsOf: "\r\n".utf8)
         out.append(contentsOf: dateHeader())
@@ -373,14 +383,26 @@ final class EventLoop {
         out.append(contentsOf: "\r\n".utf8)
         if info.method != "HEAD" { out.append(contentsOf: response.body) }
         connection.output = out
+        let elapsed = now &- info.started
         log.record(
-            method: info.method, path: info.logPath, status: response.status, bytes: out.count - start,
-            nanoseconds: now &- info.started)
+            AccessLogEntry(
+                client: info.client, method: info.method, path: info.logPath, status: response.status,
+                bytes: out.count - start, nanoseconds: elapsed, requestID: info.requestID))
+        if let metrics = context.configuration.metrics {
+            let method =
+                info.route == HTTPMetrics.unmatchedRoute && !Self.commonMethods.contains(info.method)
+                ? "other" : info.method
+            metrics.record(
+                method: method, route: info.route, status: response.status, seconds: Double(elapsed) / 1e9)
+        }
         if !keepAlive { connection.closeAfterWrite = true }
     }
 
     /// Headers the server writes itself; a handler's copies are dropped.
-    static let managedHeaders = ["content-length", "connection", "date", "transfer-encoding"]
+    static let managedHeaders = ["content-length", "connection", "date", "transfer-encoding", "x-request-id"]
+    /// Methods kept as metrics labels on unmatched requests; others count as `other`, so clients
+    /// cannot grow the number of series.
+    static let commonMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "-"]
 
     private func appendSanitized(_ text: String, to out: inout [UInt8]) {
         for byte in text.utf8 { out.append(byte == ASCII.cr || byte == ASCII.lf ? ASCII.space : byte) }
@@ -474,8 +496,8 @@ final class EventLoop {
         for case let connection? in connections {
             if let deadline = connection.lingerDeadline {
                 if now >= deadline { closeConnection(connection) }
-            } else if connection.inFlight != nil {
-                continue
+            } else if let info = connection.inFlight {
+                if now &- info.dispatched > info.handlerTimeout { cutOff(connection, info) }
             } else if connection.pendingOutput > 0 {
                 if now &- connection.lastActivity > idleTimeout { closeConnection(connection) }
             } else if let started = connection.requestStarted, connection.unreadCount > 0 || connection.pending != nil {
@@ -489,6 +511,22 @@ final class EventLoop {
                 closeConnection(connection)
             }
         }
+    }
+
+    /// A handler that has not answered in time: 503, and the connection closes, so a late answer
+    /// (dropped: nothing is in flight any more) can never be taken for the next request's.
+    private func cutOff(_ connection: Connection, _ info: RequestInfo) {
+        connection.inFlight = nil
+        if connection.abandoned {
+            closeConnection(connection)
+            return
+        }
+        var closing = info
+        closing.keepAlive = false
+        let error = HTTPError(
+            status: 503, code: "handler_timeout", message: "the request was not answered in time; try again")
+        write(HTTPResponse(error: error), for: closing, on: connection)
+        flush(connection)
     }
 
     /// Stops accepting, closes idle connections and lets busy ones finish until the grace period ends.

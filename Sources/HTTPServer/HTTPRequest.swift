@@ -9,13 +9,21 @@ public struct HTTPRequest: Sendable {
     public var body: [UInt8]
     /// Values of the `{name}` segments of the matched route pattern.
     public var pathParameters: [String: String]
-    /// The peer's IP address as text (`127.0.0.1`).
+    /// The client's IP address as text (`127.0.0.1`, `2001:db8::1`): the peer's, or the one a
+    /// trusted proxy named in `X-Forwarded-For` (see `HTTPServerConfiguration.trustedProxies`).
     public var remoteAddress: String
+    /// The connected peer's own address (the proxy's, behind one).
+    public var peerAddress: String
+    /// This request's id, as logged and sent back in `X-Request-Id`.
+    public var requestID: String
 
     public init(
         method: String, target: RequestTarget, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [],
-        pathParameters: [String: String] = [:], remoteAddress: String = ""
+        pathParameters: [String: String] = [:], remoteAddress: String = "", peerAddress: String? = nil,
+        requestID: String = ""
     ) {
+        self.peerAddress = peerAddress ?? remoteAddress
+        self.requestID = requestID
         self.method = method
         self.target = target
         self.headers = headers

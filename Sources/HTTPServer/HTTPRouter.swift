@@ -8,10 +8,14 @@ public struct HTTPRouter: Sendable {
         public var maxBodySize: Int?
         /// Path parameters logged as `{name}` instead of their value (tokens in paths).
         public var secretParameters: Set<String> = []
+        /// How long the handler may take before the client gets a 503; nil uses the server's
+        /// `handlerTimeout` (a route doing long work on purpose sets a longer one).
+        public var handlerTimeout: Duration?
 
-        public init(maxBodySize: Int? = nil, secretParameters: Set<String> = []) {
+        public init(maxBodySize: Int? = nil, secretParameters: Set<String> = [], handlerTimeout: Duration? = nil) {
             self.maxBodySize = maxBodySize
             self.secretParameters = secretParameters
+            self.handlerTimeout = handlerTimeout
         }
     }
 

@@ -112,34 +112,62 @@ public final class HTTPServer: Sendable {
     }
 
     private static func listen(_ configuration: HTTPServerConfiguration) throws(HTTPServerError) -> (Int32, Int) {
-        let host = configuration.host == "localhost" ? "127.0.0.1" : configuration.host
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
+        var host = configuration.host == "localhost" ? "127.0.0.1" : configuration.host
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         guard (0...65535).contains(configuration.port) else {
             throw .cannotBind(host: host, port: configuration.port, errno: EINVAL)
         }
-        address.sin_port = UInt16(configuration.port).bigEndian
-        guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else { throw .invalidHost(configuration.host) }
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue), 0)
+        var v4 = sockaddr_in()
+        var v6 = sockaddr_in6()
+        let family: Int32
+        if inet_pton(AF_INET, host, &v4.sin_addr) == 1 {
+            family = AF_INET
+            v4.sin_family = sa_family_t(AF_INET)
+            v4.sin_port = UInt16(configuration.port).bigEndian
+        } else if inet_pton(AF_INET6, host, &v6.sin6_addr) == 1 {
+            family = AF_INET6
+            v6.sin6_family = sa_family_t(AF_INET6)
+            v6.sin6_port = UInt16(configuration.port).bigEndian
+        } else {
+            throw .invalidHost(configuration.host)
+        }
+        let fd = socket(family, Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw .system("socket", errno) }
         var one: Int32 = 1
         _ = setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
+        if family == AF_INET6 {
+            // `::` then takes IPv4 clients too (as ::ffff:a.b.c.d), whatever the system default.
+            var zero: Int32 = 0
+            _ = setsockopt(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &zero, socklen_t(MemoryLayout<Int32>.size))
         }
+        let bound =
+            family == AF_INET
+            ? withUnsafePointer(to: &v4) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            : withUnsafePointer(to: &v6) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size))
+                }
+            }
         guard bound == 0, Glibc.listen(fd, configuration.listenBacklog) == 0 else {
             let code = errno
             close(fd)
             throw .cannotBind(host: host, port: configuration.port, errno: code)
         }
-        var actual = sockaddr_in()
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        var actual = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
         _ = withUnsafeMutablePointer(to: &actual) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
         }
-        return (fd, Int(UInt16(bigEndian: actual.sin_port)))
+        let port = withUnsafePointer(to: &actual) { pointer -> UInt16 in
+            family == AF_INET
+                ? pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_port }
+                : pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee.sin6_port }
+        }
+        return (fd, Int(UInt16(bigEndian: port)))
     }
 }
 

@@ -1,6 +1,7 @@
 /// Everything an `HTTPServer` needs to know before it starts.
 public struct HTTPServerConfiguration: Sendable {
-    /// IPv4 address to listen on (`localhost` means `127.0.0.1`).
+    /// Address to listen on: IPv4 (`localhost` means `127.0.0.1`) or IPv6; `::` listens on every
+    /// IPv6 and IPv4 address (one dual-stack socket).
     public var host = "127.0.0.1"
     /// TCP port; 0 lets the system choose a free one (see `HTTPServer.start()`).
     public var port = 8080
@@ -22,6 +23,16 @@ public struct HTTPServerConfiguration: Sendable {
     public var accessLogDescriptor: Int32? = 2
     /// Pending connections the kernel may queue before `accept`.
     public var listenBacklog: Int32 = 1024
+    /// How access log lines are written.
+    public var accessLogFormat: AccessLogFormat = .line
+    /// Peers (reverse proxies) whose `X-Forwarded-For` and `X-Request-Id` are believed; from anyone
+    /// else they are ignored, so a client cannot choose the address rate limits and logs see.
+    public var trustedProxies: [String] = []
+    /// A blocking or deferred handler that has not answered after this long is cut off: the client
+    /// gets a 503 and the connection closes (a late answer is dropped).
+    public var handlerTimeout: Duration = .seconds(30)
+    /// Where request counts and latencies are recorded; nil records nothing.
+    public var metrics: HTTPMetrics?
 
     public init() {}
 }

@@ -8,12 +8,15 @@ final class ServerContext: Sendable {
     let workers: WorkerPool
     let listenFD: Int32
     let stopping = Atomic<Bool>(false)
+    let trustedProxies: TrustedProxies
+    let requestIDs = RequestIDs()
     private let openConnections = Atomic<Int>(0)
     private let connectionIDs = Atomic<UInt64>(0)
 
     let headerTimeoutNanoseconds: UInt64
     let idleTimeoutNanoseconds: UInt64
     let gracePeriodNanoseconds: UInt64
+    let handlerTimeoutNanoseconds: UInt64
     /// How often timeouts are checked: a quarter of the shortest timeout, between 10 and 250 ms.
     let tickMilliseconds: Int32
 
@@ -26,7 +29,9 @@ final class ServerContext: Sendable {
         headerTimeoutNanoseconds = configuration.headerReadTimeout.nanoseconds
         idleTimeoutNanoseconds = configuration.idleTimeout.nanoseconds
         gracePeriodNanoseconds = configuration.shutdownGracePeriod.nanoseconds
-        let shortest = min(headerTimeoutNanoseconds, idleTimeoutNanoseconds) / 4_000_000
+        handlerTimeoutNanoseconds = configuration.handlerTimeout.nanoseconds
+        trustedProxies = TrustedProxies(configuration.trustedProxies)
+        let shortest = min(headerTimeoutNanoseconds, idleTimeoutNanoseconds, handlerTimeoutNanoseconds) / 4_000_000
         tickMilliseconds = Int32(max(10, min(250, shortest)))
     }
 

@@ -176,7 +176,8 @@ private struct MPSParser {
             rowName = text(tokens[1])
         } else {
             typeText = text(fixed(FixedField.type, in: range))
-            rowName = text(fixed(FixedField.name1.lowerBound..<range.count, in: range))
+            // The name runs to the end of the line; a line shorter than its start has none (found by fuzzing).
+            rowName = text(fixed(FixedField.name1.lowerBound..<max(FixedField.name1.lowerBound, range.count), in: range))
             if rowName.isEmpty { throw .malformedLine(line: line, section: "ROWS") }
         }
         let type: RowType

@@ -8,13 +8,22 @@ public struct Distribution: Sendable {
     public let typeProbabilities: [Double]
     /// Types no panel meeting the quotas can seat, with the reason, in plain words.
     public let excluded: [Int: String]
+    /// LEXIMIN steps that rest on a pricing MIP stopped at a limit (empty when every step is proven).
+    public let approximateSteps: [ApproximateStep]
 
-    public init(panels: [TypePanel], probabilities: [Double], typeProbabilities: [Double], excluded: [Int: String]) {
+    public init(
+        panels: [TypePanel], probabilities: [Double], typeProbabilities: [Double], excluded: [Int: String],
+        approximateSteps: [ApproximateStep] = []
+    ) {
         self.panels = panels
         self.probabilities = probabilities
         self.typeProbabilities = typeProbabilities
         self.excluded = excluded
+        self.approximateSteps = approximateSteps
     }
+
+    /// True when some LEXIMIN step is not proven (see `approximateSteps`).
+    public var isApproximate: Bool { !approximateSteps.isEmpty }
 
     /// Each person's selection probability (index: person in the pool).
     public func personProbabilities(in pool: Pool) -> [Double] {

@@ -18,10 +18,15 @@ public enum Leximin {
         /// Try the relaxation first (`RelaxedLeximin` then `PanelDecomposition`), falling back to
         /// column generation only when its leximin vector is not a mixture of panels.
         public var relaxationFirst: Bool
+        /// Node limit of each exact pricing MIP. A step whose pricing stops there is reported in
+        /// `Distribution.approximateSteps`; the default is `MIPOptions`' (large enough never to bind
+        /// on real pools — tests set a tiny one).
+        public var pricingNodeLimit: Int
 
-        public init(seedRounds: Int? = nil, relaxationFirst: Bool = true) {
+        public init(seedRounds: Int? = nil, relaxationFirst: Bool = true, pricingNodeLimit: Int = MIPOptions().nodeLimit) {
             self.seedRounds = seedRounds
             self.relaxationFirst = relaxationFirst
+            self.pricingNodeLimit = pricingNodeLimit
         }
     }
 
@@ -57,7 +62,7 @@ public enum Leximin {
         if options.relaxationFirst, let distribution = relaxed(pool: pool, quotas: quotas, quotaModel: quotaModel, progress: progress) {
             return distribution
         }
-        var state = LeximinState(pool: pool, pricer: PanelPricer(quotaModel: quotaModel), progress: progress)
+        var state = LeximinState(pool: pool, pricer: PanelPricer(quotaModel: quotaModel, exactNodeLimit: options.pricingNodeLimit), progress: progress)
         try state.seed(rounds: options.seedRounds ?? Swift.min(3 * pool.typeCount, defaultSeedRounds), quotas: quotas)
         try state.fixAll()
         return try state.finalDistribution(quotas: quotas)
@@ -107,6 +112,8 @@ struct LeximinState {
     /// Fixed probability per type (nil while unfixed).
     var fixed: [Double?]
     var excluded: [Int: String] = [:]
+    /// Steps resting on a pricing MIP stopped at a limit.
+    var approximateSteps: [ApproximateStep] = []
 
     init(pool: Pool, pricer: PanelPricer, progress: ProgressHandler?) {
         self.pool = pool
@@ -155,14 +162,20 @@ struct LeximinState {
                 // As many of the target as a panel can seat: zero exactly when no panel seats any.
                 weights[target] = 1
             }
-            guard let (panel, _) = try pricer.best(weights: weights, accuracy: coverAll ? .rough : .exact) else {
+            guard let priced = try pricer.priced(weights: weights, accuracy: coverAll ? .rough : .exact) else {
                 throw .solverFailed("no panel found after the feasibility check found one")
             }
+            let panel = priced.panel
             let newlyCovered = panel.types.filter { !covered[$0] }
             if coverAll {
                 // One panel seating as many uncovered types as it can; once that fails, go type by type.
                 coverAll = !newlyCovered.isEmpty
             } else if panel.count(ofType: target) == 0 {
+                // Seats are whole numbers: a bound below 1 still proves no panel seats the type.
+                if let limit = priced.stoppedBy, priced.bound >= 1 - Leximin.pricingTolerance {
+                    approximateSteps.append(
+                        ApproximateStep(step: 0, stoppedBy: limit, types: [target], fixedProbability: 0, boundGap: priced.bound))
+                }
                 excluded[target] = exclusionReason(type: target, quotas: quotas)
                 fixed[target] = 0
                 covered[target] = true
@@ -189,7 +202,9 @@ struct LeximinState {
     mutating func fixAll() throws(SelectionError) {
         var dual = LeximinDual(pool: pool, panels: panels)
         var relaxations = 0
+        var step = 0
         while fixed.contains(where: { $0 == nil }) {
+            step += 1
             progress?(SelectionProgress(stage: .leximin, fixedShare: fixedShare, panels: panels.count))
             dual.setFixed(fixed)
             while true {
@@ -203,19 +218,30 @@ struct LeximinState {
                     continue
                 }
                 let memberWeights = (0..<typeCount).map { solution.weights[$0] / Double(pool.typeMembers[$0].count) }
-                guard let (panel, value) = try pricer.best(weights: memberWeights) else { throw .solverFailed("pricing found no panel") }
+                guard let priced = try pricer.priced(weights: memberWeights) else { throw .solverFailed("pricing found no panel") }
+                let (panel, value) = (priced.panel, priced.value)
                 if value > solution.cap + Leximin.pricingTolerance, add(panel) {
                     dual.add(panel)
                     try addMorePanels(after: panel, weights: memberWeights, cap: solution.cap, dual: dual)
                     continue
                 }
                 var fixedAny = false
+                var newlyFixed: [Int] = []
                 for type in 0..<typeCount where fixed[type] == nil && solution.weights[type] > Leximin.fixingThreshold {
                     fixed[type] = Swift.max(0, solution.objective)
                     fixedAny = true
+                    newlyFixed.append(type)
                 }
                 if !fixedAny, let type = (0..<typeCount).filter({ fixed[$0] == nil }).max(by: { solution.weights[$0] < solution.weights[$1] }) {
                     fixed[type] = Swift.max(0, solution.objective)
+                    newlyFixed.append(type)
+                }
+                // Fixing rests on "no panel beats the cap": unproven when the MIP stopped with a bound above it.
+                if let limit = priced.stoppedBy, priced.bound > solution.cap + Leximin.pricingTolerance {
+                    approximateSteps.append(
+                        ApproximateStep(
+                            step: step, stoppedBy: limit, types: newlyFixed, fixedProbability: Swift.max(0, solution.objective),
+                            boundGap: priced.bound - solution.cap))
                 }
                 break
             }
@@ -279,6 +305,8 @@ struct LeximinState {
             // Fixed at zero by the column generation itself: no panel seats this type either.
             excluded[type] = exclusionReason(type: type, quotas: quotas)
         }
-        return Distribution(panels: chosen, probabilities: probabilities, typeProbabilities: typeProbabilities, excluded: excluded)
+        return Distribution(
+            panels: chosen, probabilities: probabilities, typeProbabilities: typeProbabilities, excluded: excluded,
+            approximateSteps: approximateSteps)
     }
 }

@@ -90,7 +90,7 @@ struct RegistryAPITests {
         let reply = try harness.call("GET", "/api/v1/people", role: .organizer)
         #expect(reply.status == 500 && reply.errorCode == "internal_error")
         let id = try #require(reply.headers["x-request-id"])
-        #expect(id.count == 16 && reply.text.contains(id))
+        #expect(!id.isEmpty && reply.text.contains(id))
         for secret in ["person", "SQL", "sqlite", "no such"] { #expect(!reply.text.lowercased().contains(secret.lowercased())) }
         let lines = log.withLock { $0 }
         #expect(lines.count == 1)

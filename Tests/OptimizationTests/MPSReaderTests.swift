@@ -156,6 +156,9 @@ private func fixedLine(_ type: String, _ name1: String, _ name2: String = "", _ 
         ("  x z 1\nENDATA\n", .dataOutsideSection(line: 1)),
         ("OBJSENSE\n UP\nENDATA\n", .invalidObjectiveSense(line: 2, text: "UP")),
         ("ROWS\n N z\nCOLUMNS\n x z 1 z\nENDATA\n", .malformedLine(line: 4, section: "COLUMNS")),
+        // A row line shorter than the name column trapped before (found by scripts/fuzz-all mps).
+        ("ROWS\n N z\n L\nENDATA\n", .malformedLine(line: 3, section: "ROWS")),
+        ("ROWS\n N z\n L", .malformedLine(line: 3, section: "ROWS")),
     ])
     func badInputNamesTheLine(text: String, expected: MPSError) {
         #expect(throws: expected) { try MPSReader.parse(text) }

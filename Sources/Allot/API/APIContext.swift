@@ -63,11 +63,11 @@ public final class APIContext: Sendable {
             if mapped.status == 401 { response.headers.add("WWW-Authenticate", "Bearer") }
             return response
         }
-        let id = Self.newRequestID()
+        let id = request.requestID.isEmpty ? Self.newRequestID() : request.requestID
         log("error request_id=\(id) \(request.method) \(request.target.rawPath): \(String(reflecting: error))\n")
         var response = HTTPResponse(
             error: HTTPError(status: 500, code: "internal_error", message: "internal server error (request id \(id))"))
-        response.headers.add("X-Request-Id", id)
+        if request.requestID.isEmpty { response.headers.add("X-Request-Id", id) }
         return response
     }
 

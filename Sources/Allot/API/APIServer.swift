@@ -10,7 +10,7 @@ public final class APIServer: Sendable {
 
     public init(
         registry: Registry, tokens: TokenStore, events: Events, invitations: Invitations? = nil, host: String, port: Int,
-        rateLimitPerMinute: Int
+        rateLimitPerMinute: Int, options: ServerOptions = ServerOptions()
     ) {
         api = AllotAPI(
             registry: registry, tokens: tokens, events: events, invitations: invitations,
@@ -18,8 +18,12 @@ public final class APIServer: Sendable {
         var configuration = HTTPServerConfiguration()
         configuration.host = host
         configuration.port = port
+        let metrics = HTTPMetrics()
+        options.apply(to: &configuration, metrics: metrics)
         var router = api.router()
         WebPages(registry: registry, tokens: tokens, rateLimitPerMinute: rateLimitPerMinute).register(into: &router)
+        MetricsRoute(database: registry.database, tokens: tokens, metrics: metrics, metricsToken: options.metricsToken)
+            .add(to: &router)
         server = HTTPServer(configuration: configuration, router: router)
     }
 

@@ -54,7 +54,8 @@ enum OpenAPIDocument {
               "EnrollmentReceipt": {"type": "object", "required": ["pid", "token"], "properties": {"pid": {"type": "string"}, "token": {"type": "string"}}},
               "PersonUpdate": {
                 "type": "object", "additionalProperties": false,
-                "properties": {"name": {"type": "string"}, "phone": {"type": "string"},
+                "properties": {"name": {"type": "string", "minLength": 1, "pattern": "^[^\\n\\r]*$"},
+                  "phone": {"type": "string", "pattern": "^[ -]*(\\+[ -]*8[ -]*6|0[ -]*0[ -]*8[ -]*6|8[ -]*6)?[ -]*1[ -]*[3-9]([ -]*[0-9]){9}[ -]*$"},
                   "email": {"type": ["string", "null"], "description": "null or an empty string removes the e-mail address"},
                   "birthYear": {"type": "integer"}, "attributes": {"type": "object", "additionalProperties": {"type": "string"}}}
               },
@@ -246,12 +247,12 @@ enum OpenAPIDocument {
               "get": {"summary": "Pool listing (organizer), filtered and paged by pid", "operationId": "listPeople", "security": [{"bearer": []}],
                 "parameters": [
                   {"name": "status", "in": "query", "schema": {"type": "string", "enum": ["active", "withdrawn", "all"]}},
-                  {"name": "age", "in": "query", "description": "age band code (see /api/v1/schema; others are 422)", "schema": {"type": "string", "minLength": 1}},
-                  {"name": "after", "in": "query", "description": "cursor: the previous page's next", "schema": {"type": "string"}},
+                  {"name": "age", "in": "query", "description": "age band code (see /api/v1/schema; others are 422)", "schema": {"type": "string", "minLength": 1, "pattern": "^[^\\x00]*$"}},
+                  {"name": "after", "in": "query", "description": "cursor: the previous page's next", "schema": {"type": "string", "pattern": "^[^\\x00]*$"}},
                   {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1}},
                   {"name": "contacts", "in": "query", "schema": {"type": "boolean"}},
                   {"name": "filters", "in": "query", "style": "form", "explode": true, "description": "any attribute name = value code or label",
-                    "schema": {"type": "object", "additionalProperties": {"type": "string"}}}
+                    "schema": {"type": "object", "propertyNames": {"pattern": "^[^\\x00]*$"}, "additionalProperties": {"type": "string", "pattern": "^[^\\x00]*$"}}}
                 ],
                 "responses": {"200": {"description": "one page", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PeoplePage"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},

@@ -57,6 +57,15 @@ public struct ServerSettings: Codable, Sendable, Equatable {
     public var port: Int
     /// Enrollment requests allowed per client address per minute, or nil for the server's default.
     public var rateLimit: Int?
+    /// Reverse proxies (IP addresses) whose `X-Forwarded-For` names the client; nil or empty: none.
+    public var trustedProxies: [String]?
+    /// A token that may read `GET /metrics` (besides organizer and admin tokens), for a scraper
+    /// that should see nothing else; nil: none. `--metrics-token` overrides it.
+    public var metricsToken: String?
+    /// Access log format: `line` (default) or `json`.
+    public var logFormat: String?
+    /// Seconds before a request whose handler has not answered gets a 503; nil: the server default (30).
+    public var handlerTimeoutSeconds: Double?
 }
 
 /// Registry behaviour that a city may tune.

@@ -166,7 +166,8 @@ public struct DrawRecord: Codable, Sendable, Equatable {
 
     /// Each pool member's share of lottery panels, `count / m`.
     static func shares(lottery: [[String]], pool: [PoolEntry]) -> [String: Double] {
-        var counts = Dictionary(uniqueKeysWithValues: pool.map { ($0.pid, 0) })
+        // A record may list a pid twice (the verifier's `pool` check reports it): count it once, never trap.
+        var counts = Dictionary(pool.map { ($0.pid, 0) }, uniquingKeysWith: { first, _ in first })
         for panel in lottery { for pid in panel where counts[pid] != nil { counts[pid, default: 0] += 1 } }
         let m = Double(Swift.max(1, lottery.count))
         return counts.mapValues { Double($0) / m }

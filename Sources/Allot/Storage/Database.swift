@@ -76,4 +76,20 @@ public final class Database: @unchecked Sendable {
                 detail: String(cString: sqlite3_errstr(stepCode == SQLITE_DONE ? finishCode : stepCode)))
         }
     }
+
+    /// SQLite's own consistency check (`PRAGMA integrity_check`): empty when the file is sound,
+    /// else what it found (corrupt pages, broken indexes, constraint violations).
+    public func integrityProblems() throws -> [String] {
+        try read { connection in
+            let found = try connection.prepare("PRAGMA integrity_check").rows { $0.text(0) }
+            return found == ["ok"] ? [] : found
+        }
+    }
+
+    /// Size of the database file in bytes (pages × page size; the WAL is not counted).
+    public func fileSize() throws -> Int {
+        try read { connection in
+            try connection.scalar("PRAGMA page_count") * connection.scalar("PRAGMA page_size")
+        }
+    }
 }

@@ -20,6 +20,9 @@ public struct DatabaseError: AllotError, Equatable {
     /// SQLITE_CONSTRAINT: a uniqueness, foreign-key or check constraint refused the change.
     var isConstraintViolation: Bool { primaryCode == 19 }
 
+    /// SQLITE_CORRUPT (11) or SQLITE_NOTADB (26): the file is damaged or not a database.
+    var isCorruption: Bool { primaryCode == 11 || primaryCode == 26 }
+
     public var code: String {
         switch primaryCode {
         case 5, 6: return "database_busy"
