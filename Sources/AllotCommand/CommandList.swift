@@ -28,6 +28,8 @@ enum CommandList {
         .outboxList,
         .outboxDeliver,
         .outboxRetry,
+        .reportEvent,
+        .reportSummary,
     ]
 
     /// One-line descriptions of command groups, shown by `allot --help` and `allot GROUP --help`.
@@ -37,5 +39,6 @@ enum CommandList {
         "token": "API tokens",
         "audit": "the tamper-evident audit log",
         "outbox": "messages to citizens: export, list, deliver, retry",
+        "report": "evaluation reports for evaluators: one event, or a summary across events",
     ]
 }

@@ -9,9 +9,11 @@ public final class APIServer: Sendable {
     public static let defaultRateLimit = 60
 
     public init(
-        registry: Registry, tokens: TokenStore, events: Events, host: String, port: Int, rateLimitPerMinute: Int
+        registry: Registry, tokens: TokenStore, events: Events, host: String, port: Int, rateLimitPerMinute: Int,
+        reports: Reports? = nil
     ) {
-        api = AllotAPI(registry: registry, tokens: tokens, events: events, rateLimitPerMinute: rateLimitPerMinute)
+        api = AllotAPI(
+            registry: registry, tokens: tokens, events: events, rateLimitPerMinute: rateLimitPerMinute, reports: reports)
         var configuration = HTTPServerConfiguration()
         configuration.host = host
         configuration.port = port

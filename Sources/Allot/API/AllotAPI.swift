@@ -7,9 +7,10 @@ public final class AllotAPI: Sendable {
     let routeSets: [any RouteSet]
 
     /// The API over the registry, its tokens and events; `rateLimitPerMinute` bounds enrollments per client
-    /// address (0 = no limit); `log` receives internal error details (the server log).
+    /// address (0 = no limit); `reports` carries the configured report settings; `log` receives internal error details (the server log).
     public init(
         registry: Registry, tokens: TokenStore, events: Events, rateLimitPerMinute: Int,
+        reports: Reports? = nil,
         log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
     ) {
         context = APIContext(tokens: tokens, log: log)
@@ -17,6 +18,10 @@ public final class AllotAPI: Sendable {
             RegistryRoutes(registry: registry, rateLimitPerMinute: rateLimitPerMinute),
             TokenRoutes(tokens: tokens),
             EventRoutes(events: events),
+            // Without a configured one: reports over the events' database with the default settings.
+            ReportRoutes(
+                reports: reports
+                    ?? Reports(database: events.database, schema: events.schema, targetsPath: events.targetsPath)),
         ]
     }
 

@@ -20,6 +20,18 @@ public struct Reports: Sendable {
         self.clock = clock
     }
 
+    /// Reports with explicit parts (the API's default when given no configured one).
+    public init(
+        database: Database, schema: AttributeSchema, targetsPath: String?, settings: ReportSettings = ReportSettings(),
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.database = database
+        self.schema = schema
+        self.settings = settings
+        self.targetsPath = targetsPath
+        self.clock = clock
+    }
+
     var cells: SmallCells { SmallCells(threshold: settings.smallCellThreshold) }
 
     /// Labels of an attribute (age has none in the schema).

@@ -29,7 +29,8 @@ extension Command {
         let database = try invocation.openDatabase(config: config)
         let server = APIServer(
             registry: Registry(database: database, config: config), tokens: TokenStore(database: database),
-            events: Events(database: database, config: config), host: host, port: port, rateLimitPerMinute: rateLimit)
+            events: Events(database: database, config: config), host: host, port: port, rateLimitPerMinute: rateLimit,
+            reports: Reports(database: database, config: config))
         // Use cases that send messages enqueue through this outbox, whose signal wakes the worker that
         // delivers it while the server runs (webhook channel only).
         let outbox = Outbox(database: database, config: config)
