@@ -84,7 +84,8 @@ public struct Fairness: Encodable, Sendable {
     public let gini: Double
     public let zeroChance: Int
     public let zeroChanceGroups: [ZeroChanceGroup]
-    /// The lowest probability LEXIMIN guaranteed to everyone (nil for LEGACY).
+    /// The lowest probability LEXIMIN reached among those who can be drawn at all (the zero-chance
+    /// people are counted apart); nil for LEGACY.
     public let leximinMinimum: Double?
     /// A LEGACY comparison stored beside the draw; none is stored yet, so always nil.
     public let legacyComparison: Double?

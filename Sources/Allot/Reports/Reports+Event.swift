@@ -232,7 +232,9 @@ extension Reports {
             zeroChance: probabilities.filter { $0 < Self.zeroProbability }.count,
             zeroChanceGroups: groups.values.sorted { ($0.count, $1.values.joined()) > ($1.count, $0.values.joined()) }
                 .map { ZeroChanceGroup(reason: $0.reason, values: $0.values, count: $0.count) },
-            leximinMinimum: draw.algorithm == "leximin" ? draw.summary.minProbability : nil, legacyComparison: nil,
+            leximinMinimum: draw.algorithm == "leximin"
+                ? probabilities.filter { $0 >= Self.zeroProbability }.min() ?? 0 : nil,
+            legacyComparison: nil,
             histogram: bins.enumerated().map { index, count in
                 HistogramBin(from: Double(index) * width, to: Double(index + 1) * width, count: count)
             })
