@@ -14,6 +14,8 @@ final class ReportWorld {
     let targetsPath: String
     /// pid of registry person i (0…20), in enrollment order.
     let pids: [String]
+    /// Each person's citizen token, in the same order.
+    let citizenTokens: [String]
 
     static let females = 0..<12
     static let males = 12..<20
@@ -53,7 +55,9 @@ final class ReportWorld {
                     "education": code("education", index),
                 ], consent: true)
         }
-        pids = try registry.enroll(batch: enrollments, actor: .cli).map { try $0.get().pid }
+        let receipts = try registry.enroll(batch: enrollments, actor: .cli).map { try $0.get() }
+        pids = receipts.map(\.pid)
+        citizenTokens = receipts.map(\.token)
     }
 
     func reports(threshold: Int) -> Reports {
