@@ -4,7 +4,7 @@ enum ReportCharts {
     /// Drawing width in SVG units: fits the 180 mm text width of an A4 page at print scale.
     static let width = 680
     /// Room for row labels on the left of horizontal bars.
-    static let labelWidth = 170
+    static let labelWidth = 200
     static let barArea = width - labelWidth - 60
 
     /// One bar series: name, colour, and a value per row (nil: not shown, with `note` instead).
@@ -29,14 +29,14 @@ enum ReportCharts {
 
     /// Horizontal grouped bars: per row one thin bar per series, scaled to the largest value.
     static func groupedBars(
-        rows: [String], series: [Series], format: (Double) -> String, label: String
+        rows: [String], series: [Series], format: (Double) -> String, label: String, scaleMax: Double? = nil
     ) -> HTML {
-        let barHeight = 7
-        let gap = 10
+        let barHeight = 10
+        let gap = 8
         let groupHeight = series.count * barHeight + gap
         let legendHeight = 22
         let height = legendHeight + rows.count * groupHeight + 6
-        let maximum = max(series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0, 1e-9)
+        let maximum = max(scaleMax ?? series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0, 1e-9)
         var parts: [HTML] = []
         for (index, entry) in series.enumerated() {
             let x = labelWidth + index * 120
@@ -47,7 +47,7 @@ enum ReportCharts {
         for (row, name) in rows.enumerated() {
             let top = legendHeight + row * groupHeight
             parts.append(
-                "<text x=\"\(labelWidth - 6)\" y=\"\(top + series.count * barHeight / 2 + 4)\" text-anchor=\"end\" class=\"label\">\(name)</text>"
+                "<text x=\"\(labelWidth - 6)\" y=\"\(top + series.count * barHeight / 2 + 4)\" text-anchor=\"end\" class=\"label\"><title>\(name)</title>\(fit(name, width: labelWidth - 10))</text>"
             )
             for (index, entry) in series.enumerated() {
                 let y = top + index * barHeight
@@ -57,13 +57,28 @@ enum ReportCharts {
                         "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(length)\" height=\"\(barHeight - 1)\" fill=\"\(color(entry.color))\"><title>\(entry.name): \(format(value))</title></rect><text x=\"\(labelWidth + length + 3)\" y=\"\(y + barHeight - 1)\" class=\"value\">\(format(value))</text>"
                     )
                 } else if let note = entry.notes[row] {
+                    let text = series.count == 1 ? note : "\(entry.name): \(note)"
                     parts.append(
-                        "<text x=\"\(labelWidth + 3)\" y=\"\(y + barHeight - 1)\" class=\"value muted\">\(entry.name): \(note)</text>")
+                        "<text x=\"\(labelWidth + 3)\" y=\"\(y + barHeight - 2)\" class=\"value muted\">\(text)</text>")
                 }
             }
         }
         return
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(label)\">\(parts)</svg>"
+    }
+
+    /// `text` cut with "…" to about `width` units at the labels' 11 px size (CJK characters are about
+    /// twice as wide as Latin ones); the full text stays in the element's `<title>`.
+    static func fit(_ text: String, width: Int) -> String {
+        var used = 0.0
+        var kept = ""
+        for character in text {
+            let advance = character.unicodeScalars.first.map { $0.value > 0x2E80 } == true ? 11.0 : 6.2
+            if used + advance > Double(width) - 8 { return kept + "…" }
+            used += advance
+            kept.append(character)
+        }
+        return kept
     }
 
     /// Vertical bars with a label under each.

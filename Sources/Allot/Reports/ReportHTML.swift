@@ -19,7 +19,7 @@ struct ReportHTML {
         .note { background: #fff6d5; border-left: 4px solid #e0b000; padding: 6px 10px; margin: 10px 0; }
         table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: 12px; break-inside: avoid; }
         th, td { border: 1px solid #ccc; padding: 2px 5px; text-align: right; }
-        th:first-child, td:first-child { text-align: left; }
+        th:first-child, td:first-child { text-align: left; } td + td { white-space: nowrap; }
         thead th { background: #eef2f7; }
         figure { margin: 10px 0 16px; break-inside: avoid; } figcaption { font-weight: bold; margin-bottom: 4px; }
         svg { max-width: 100%; height: auto; display: block; }
@@ -56,6 +56,17 @@ struct ReportHTML {
         return "<p class=\"note\">\(text)</p>"
     }
 
+    func status(_ status: String) -> String {
+        switch status {
+        case "draft": t("草稿", "draft")
+        case "prepared": t("已准备抽签", "prepared")
+        case "drawn": t("已抽签", "drawn")
+        case "closed": t("已结束", "closed")
+        case "cancelled": t("已取消", "cancelled")
+        default: status
+        }
+    }
+
     func stageName(_ stage: String) -> String {
         switch stage {
         case "registry": t("代表库", "Registry")
@@ -76,7 +87,7 @@ extension EventReport {
         let title = language == .en ? (event.titleEn ?? event.title) : event.title
         var body: [HTML] = [
             "<h1>\(r.t("活动评估报告", "Event evaluation report")): \(title)</h1>",
-            "<p class=\"meta\">\(event.department) · \(event.startsAt) · \(r.t("席位", "seats")) \(event.seats) · \(r.t("状态", "status")) \(event.status) · \(r.t("生成于", "generated")) \(generatedAt)</p>",
+            "<p class=\"meta\">\(event.department) · \(event.startsAt) · \(r.t("席位", "seats")) \(event.seats) · \(r.t("状态", "status")) \(r.status(event.status)) · \(r.t("生成于", "generated")) \(generatedAt)</p>",
             r.smallCellNote(smallCells),
             "<h2>\(r.t("各阶段人数", "Stages"))</h2>",
             r.table(stages.map { r.stageName($0.stage) }, [stages.map { String($0.total) }]),
@@ -93,11 +104,16 @@ extension EventReport {
             func share(_ value: ValueComposition, _ stage: ReportStage) -> StageCell? {
                 value.stages.first { $0.stage == stage }
             }
-            let series: [ReportCharts.Series] = [
-                .init(
-                    name: r.t("普查目标", "Census target"), color: "#9c9c9c",
-                    values: attribute.values.map { $0.targetShare.map { $0 * 100 } },
-                    notes: attribute.values.map { $0.targetShare == nil ? r.t("无数据", "no figure") : nil }),
+            let hasTargets = attribute.values.contains { $0.targetShare != nil }
+            let targetSeries: [ReportCharts.Series] =
+                hasTargets
+                ? [
+                    .init(
+                        name: r.t("普查目标", "Census target"), color: "#9c9c9c",
+                        values: attribute.values.map { $0.targetShare.map { $0 * 100 } },
+                        notes: attribute.values.map { $0.targetShare == nil ? r.t("无数据", "no figure") : nil })
+                ] : []
+            let series: [ReportCharts.Series] = targetSeries + [
                 .init(
                     name: r.stageName("pool"), color: "#4e79a7",
                     values: attribute.values.map { share($0, .pool)?.share.map { $0 * 100 } },
@@ -117,7 +133,9 @@ extension EventReport {
             body.append(
                 ReportCharts.figure(
                     "composition-\(attribute.attribute)",
-                    caption: r.t("\(name)：目标、候选池、抽中名单、出席（占比 %）", "\(name): target, pool, panel, attended (share %)"),
+                    caption: hasTargets
+                        ? r.t("\(name)：目标、候选池、抽中名单、出席（占比 %）", "\(name): target, pool, panel, attended (share %)")
+                        : r.t("\(name)：候选池、抽中名单、出席（占比 %；无人口普查数据）", "\(name): pool, panel, attended (share %; no census figure)"),
                     ReportCharts.groupedBars(
                         rows: attribute.values.map { r.label($0.labels) }, series: series,
                         format: { ReportCharts.fixed($0) + "%" }, label: name)))
@@ -234,7 +252,7 @@ extension EventReport {
                                         ? r.t("反馈 ", "responses ") + stratum.stats.responses.shown
                                         : (stratum.stats.overall == nil ? "—" : nil)
                                 })
-                        ], format: { ReportCharts.fixed($0, 2) }, label: name)))
+                        ], format: { ReportCharts.fixed($0, 2) }, label: name, scaleMax: 5)))
         }
         body.append(
             r.table(
@@ -281,7 +299,7 @@ extension SummaryReport {
     /// The summary as one self-contained HTML page in `language`.
     public func html(language: WebLanguage = .zh) -> HTML {
         let r = ReportHTML(language: language)
-        let range = "\(from ?? "…") – \(to ?? "…")"
+        let range = from == nil && to == nil ? r.t("（全部日期）", "(all dates)") : "\(from ?? "…") – \(to ?? "…")"
         var body: [HTML] = [
             "<h1>\(r.t("跨活动汇总报告", "Summary across events")) \(range)</h1>",
             "<p class=\"meta\">\(r.t("生成于", "generated")) \(generatedAt)</p>",
@@ -313,11 +331,13 @@ extension SummaryReport {
                     "cumulative-\(attribute.attribute)", caption: "\(name) (%)",
                     ReportCharts.groupedBars(
                         rows: attribute.values.map { r.label($0.labels) },
-                        series: [
-                            .init(
-                                name: r.t("普查目标", "Census target"), color: "#9c9c9c",
-                                values: attribute.values.map { $0.targetShare.map { $0 * 100 } },
-                                notes: attribute.values.map { $0.targetShare == nil ? r.t("无数据", "no figure") : nil }),
+                        series: (attribute.values.contains { $0.targetShare != nil }
+                            ? [
+                                ReportCharts.Series(
+                                    name: r.t("普查目标", "Census target"), color: "#9c9c9c",
+                                    values: attribute.values.map { $0.targetShare.map { $0 * 100 } },
+                                    notes: attribute.values.map { $0.targetShare == nil ? r.t("无数据", "no figure") : nil })
+                            ] : []) + [
                             .init(
                                 name: r.t("参与者", "Participants"), color: "#59a14f",
                                 values: attribute.values.map { $0.share.map { $0 * 100 } },
