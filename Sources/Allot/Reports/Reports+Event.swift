@@ -26,8 +26,10 @@ struct EventReportInput {
 
     struct Draw {
         var algorithm: String
-        var pool: [DrawProtocol.PoolEntry]
-        var summary: StoredSummary
+        var pool: ReportPool
+        /// Selection probability per pool row (exact for LEXIMIN, estimated for LEGACY).
+        var probabilities: [Double]
+        var estimated: Bool
         var quotas: [String: [String: [Int]]]
         var panel: [String]
     }
@@ -59,12 +61,13 @@ extension Reports {
         guard let event = try EventStore.find(id, in: connection) else { throw EventError.notFound(id: id) }
         let year = event.year
         var registry: [String: Int] = [:]
-        try connection.prepare(
-            """
-            SELECT j.key, j.value, count(*) FROM person p, json_each(p.attributes) j
-            WHERE p.status = 'active' GROUP BY j.key, j.value
-            """
-        ).forEachRow { row in registry["\(row.text(0))=\(row.text(1))"] = row.int(2) }
+        // Identical attribute sets grouped in SQL (a few thousand), decoded once each.
+        try connection.prepare("SELECT attributes, count(*) FROM person WHERE status = 'active' GROUP BY attributes")
+            .forEachRow { row in
+                for (name, value) in AttributesJSON.decodeFlat(row.text(0)) {
+                    registry["\(name)=\(value)", default: 0] += row.int(1)
+                }
+            }
         var registryTotal = 0
         try connection.prepare("SELECT birth_year, count(*) FROM person WHERE status = 'active' GROUP BY birth_year")
             .forEachRow { row in
@@ -73,17 +76,44 @@ extension Reports {
                     registry["\(QuotaPlanner.ageAttribute)=\(band)", default: 0] += row.int(1)
                 }
             }
-        let draw = try connection.prepare(
-            "SELECT algorithm, pool, summary, terms, panel FROM draw WHERE event_id = ? AND round = 0"
+        var draw = try connection.prepare(
+            """
+            SELECT algorithm, pool, json_extract(summary, '$.estimated'), terms, panel FROM draw
+            WHERE event_id = ? AND round = 0
+            """
         ).firstRow([SQLValue(id)]) { row in
             EventReportInput.Draw(
-                algorithm: row.text(0), pool: try DrawStore.poolEntries(row.text(1)),
-                summary: try EventStore.decode(StoredSummary.self, row.text(2)),
+                algorithm: row.text(0),
+                pool: try ReportPool(text: row.text(1), attributes: QuotaPlanner.attributeValues(schema)),
+                probabilities: [], estimated: row.int(2) != 0,
                 quotas: try EventStore.decode(StoredTerms.self, row.text(3)).quotas,
                 panel: row.optionalText(4).map { $0.isEmpty ? [] : $0.split(separator: "\n").map(String.init) } ?? [])
         }
-        let frozen = Dictionary(
-            (draw?.pool ?? []).map { ($0.pid, $0.attributes) }, uniquingKeysWith: { first, _ in first })
+        if draw != nil {
+            // SQLite walks the 100,000-entry object in C; JSONDecoder would take seconds.
+            // Keys come sorted (the summary is written with sorted keys), as the pool is: align them by
+            // walking both; any key out of step falls back to a lookup table.
+            let pids = draw?.pool.pids ?? []
+            var aligned = [Double](repeating: 0, count: pids.count)
+            var others: [String: Double] = [:]
+            var position = 0
+            try connection.prepare(
+                "SELECT j.key, j.value FROM draw d, json_each(d.summary, '$.probabilities') j WHERE d.event_id = ? AND d.round = 0"
+            ).forEachRow([SQLValue(id)]) { row in
+                let key = row.text(0)
+                if position < pids.count, pids[position] == key {
+                    aligned[position] = row.double(1)
+                    position += 1
+                } else {
+                    others[key] = row.double(1)
+                }
+            }
+            if !others.isEmpty {
+                for (index, pid) in pids.enumerated() where others[pid] != nil { aligned[index] = others[pid] ?? 0 }
+            }
+            draw?.probabilities = aligned
+        }
+        let pool = draw?.pool
         let invitations = try connection.prepare(
             """
             SELECT p.pid, i.state, i.source, p.birth_year, p.attributes FROM invitation i JOIN person p ON p.id = i.person_id
@@ -92,7 +122,9 @@ extension Reports {
         ).rows([SQLValue(id)]) { row in
             let pid = row.text(0)
             // The attributes frozen in the draw's pool; a top-up or a later reserve: the registry's.
-            let values = frozen[pid] ?? self.values(attributesJSON: row.text(4), birthYear: row.int(3), year: year)
+            let values =
+                pool.flatMap { pool in pool.row(of: pid).map { pool.values(row: $0) } }
+                ?? self.values(attributesJSON: row.text(4), birthYear: row.int(3), year: year)
             return EventReportInput.Invitation(pid: pid, state: row.text(1), source: row.int(2), values: values)
         }
         let feedback = try connection.prepare(
@@ -133,11 +165,12 @@ extension Reports {
             counts[stage] = stageCounts
             totals[stage] = people.count
         }
-        let poolValues = Dictionary(
-            (input.draw?.pool ?? []).map { ($0.pid, $0.attributes) }, uniquingKeysWith: { first, _ in first })
         if let draw = input.draw {
-            tally(.pool, draw.pool.map(\.attributes))
-            tally(.panel, draw.panel.map { poolValues[$0] ?? [:] })
+            counts[.pool] = draw.pool.counts()
+            totals[.pool] = draw.pool.count
+            let panelRows = draw.panel.compactMap { draw.pool.row(of: $0) }
+            counts[.panel] = draw.pool.counts(rows: panelRows)
+            totals[.panel] = draw.panel.count
         }
         let acceptedStates: Set<String> = ["accepted", "attended", "no_show"]
         tally(.accepted, input.invitations.filter { acceptedStates.contains($0.state) }.map(\.values))
@@ -208,14 +241,16 @@ extension Reports {
     }
 
     func fairness(_ draw: EventReportInput.Draw) -> Fairness {
-        let probabilities = draw.pool.map { draw.summary.probabilities[$0.pid] ?? 0 }
+        let pool = draw.pool
+        let probabilities = draw.probabilities
         var groups: [String: (reason: String, values: [String], count: Int)] = [:]
-        for entry in draw.pool where (draw.summary.probabilities[entry.pid] ?? 0) < Self.zeroProbability {
-            let zero = entry.attributes.sorted { $0.key < $1.key }.compactMap { attribute, value in
+        for (row, probability) in probabilities.enumerated() where probability < Self.zeroProbability {
+            let entry = pool.values(row: row).sorted { $0.key < $1.key }
+            let zero = entry.compactMap { attribute, value in
                 draw.quotas[attribute]?[value].flatMap { $0.count == 2 && $0[1] == 0 ? "\(attribute)=\(value)" : nil }
             }
             let reason = zero.isEmpty ? "no_feasible_panel" : "quota_zero"
-            let values = zero.isEmpty ? entry.attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" } : zero
+            let values = zero.isEmpty ? entry.map { "\($0.key)=\($0.value)" } : zero
             let key = reason + "|" + values.joined(separator: ",")
             groups[key, default: (reason, values, 0)].count += 1
         }
@@ -226,7 +261,7 @@ extension Reports {
             bins[min(Self.histogramBins - 1, max(0, Int(probability / width)))] += 1
         }
         return Fairness(
-            algorithm: draw.algorithm, estimated: draw.summary.estimated, poolSize: draw.pool.count,
+            algorithm: draw.algorithm, estimated: draw.estimated, poolSize: pool.count,
             minimum: probabilities.min() ?? 0, maximum: maximum, median: FairnessMetrics.median(probabilities) ?? 0,
             gini: FairnessMetrics.gini(probabilities),
             zeroChance: probabilities.filter { $0 < Self.zeroProbability }.count,
