@@ -78,8 +78,8 @@ struct ReportAPITests {
             for secret in secrets { #expect(!reply.text.contains(secret), "\(path) contains \(secret)") }
             scanned += 1
         }
-        // 2 routes × (default + 3 formats × 2 languages) + 10 event tables + 5 summary tables.
-        #expect(scanned == paths.count && paths.count == 29)
+        // 2 routes × (default + 3 formats × 2 languages) + 10 event tables + 6 summary tables.
+        #expect(scanned == paths.count && paths.count == 30)
         // The fixture's contact strings do exist where they belong: the scan could find them.
         let person = try harness.world.registry.show(pid: world.pids[0], includeContact: true)
         #expect(person.contact?.name == ReportWorld.name(0))

@@ -184,6 +184,7 @@ struct ReportTests {
 
         let all = try world.reports(threshold: 1).summary()
         // Seats attended: 3 + 2 + 2 = 7 by p1 ×3, p2 ×2, p3, p6: 4 people, 1.75 seats each.
+        #expect(all.eventList.map(\.id) == [e3, e2, e1])
         #expect(all.events == 3 && all.seats == 7 && all.uniqueParticipants == 4 && Self.close(all.seatsPerParticipant, 1.75))
         // Familiar: E2 p1 and p2 (E1 95 days before), E3 p1 (E2 316 days before; E1 is 411 days: too old) → 3/7.
         #expect(all.familiarFaces.seats == 3 && Self.close(all.familiarFaces.share, 3.0 / 7))

@@ -216,10 +216,12 @@ enum OpenAPIDocument {
                 }
               },
               "SummaryReport": {
-                "type": "object", "required": ["generatedAt", "smallCells", "events", "seats", "uniqueParticipants", "familiarFaces", "repeatHistogram", "repeatGini", "registry", "cumulative", "departments"],
+                "type": "object", "required": ["generatedAt", "smallCells", "events", "eventList", "seats", "uniqueParticipants", "familiarFaces", "repeatHistogram", "repeatGini", "registry", "cumulative", "departments"],
                 "properties": {
                   "from": {"type": ["string", "null"]}, "to": {"type": ["string", "null"]}, "generatedAt": {"type": "string"}, "smallCells": {"$ref": "#/components/schemas/SmallCells"},
                   "events": {"type": "integer"}, "seats": {"type": "integer", "description": "attended seats"}, "uniqueParticipants": {"type": "integer"},
+                  "eventList": {"type": "array", "description": "the events included, latest first (ids for the event report)", "items": {"type": "object",
+                    "properties": {"id": {"type": "integer"}, "title": {"type": "string"}, "department": {"type": "string"}, "startsAt": {"type": "string"}, "status": {"type": "string"}}}},
                   "seatsPerParticipant": {"type": ["number", "null"]},
                   "familiarFaces": {"type": "object", "description": "seats taken by people who attended another event within the window before (熟面孔)",
                     "properties": {"windowDays": {"type": "integer"}, "seats": {"type": "integer"}, "share": {"type": ["number", "null"]}}},

@@ -355,16 +355,22 @@ extension SummaryReport {
                     } + [[r.t("总变差距离", "Total variation distance"), "", r.number(attribute.tvd, 3), ""]]))
         }
         body.append("<h2>\(r.t("各部门", "Per department"))</h2>")
+        let departmentTable = departments
         body.append(
             r.table(
                 [r.t("部门", "Department"), r.t("活动", "Events"), r.t("席位", "Seats"), r.t("邀请", "Invited"), r.t("接受", "Accepted"),
                  r.t("出席", "Attended"), r.t("不重复参与者", "Unique participants"), r.t("接受率", "Acceptance"), r.t("出席率", "Attendance")],
-                departments.map { d in
+                departmentTable.map { d in
                     [
                         d.department, String(d.events), String(d.seats), String(d.invited), String(d.accepted), String(d.attended),
                         String(d.uniqueParticipants), r.percent(d.acceptanceRate), r.percent(d.attendanceRate),
                     ]
                 }))
+        body.append("<h2>\(r.t("所含活动", "Events included"))</h2>")
+        body.append(
+            r.table(
+                [r.t("编号", "Id"), r.t("活动", "Event"), r.t("部门", "Department"), r.t("时间", "Starts"), r.t("状态", "Status")],
+                eventList.map { [String($0.id), $0.title, $0.department, $0.startsAt, r.status($0.status)] }))
         return r.page(title: r.t("跨活动汇总报告", "Summary across events"), body: HTML(joining: body))
     }
 }

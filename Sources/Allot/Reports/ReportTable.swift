@@ -159,6 +159,9 @@ extension SummaryReport {
                     ["registry_ever_invited", String(registry.everInvited)], ["registry_invited_share", n(registry.share)],
                 ]),
             ReportTable(
+                name: "events", header: ["event_id", "title", "department", "starts_at", "status"],
+                rows: eventList.map { [String($0.id), $0.title, $0.department, $0.startsAt, $0.status] }),
+            ReportTable(
                 name: "repeat_histogram", header: ["times", "people"],
                 rows: repeatHistogram.map { [String($0.times), $0.people.shown] }),
             ReportTable(

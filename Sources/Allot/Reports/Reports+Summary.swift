@@ -37,13 +37,18 @@ extension Reports {
         -> SummaryReport
     {
         var events: [Int: (department: String, date: Date, year: Int, seats: Int)] = [:]
+        var eventList: [SummaryEvent] = []
         try connection.prepare(
             """
-            SELECT id, department, starts_at, seats FROM event WHERE status IN ('drawn', 'closed')
+            SELECT id, department, starts_at, seats, title, status FROM event WHERE status IN ('drawn', 'closed')
             AND (?1 IS NULL OR substr(starts_at, 1, 10) >= ?1) AND (?2 IS NULL OR substr(starts_at, 1, 10) <= ?2)
+            ORDER BY starts_at DESC, id DESC
             """
         ).forEachRow([SQLValue(from), SQLValue(to)]) { row in
             let startsAt = row.text(2)
+            eventList.append(
+                SummaryEvent(
+                    id: row.int(0), title: row.text(4), department: row.text(1), startsAt: startsAt, status: row.text(5)))
             events[row.int(0)] = (
                 row.text(1), LocalTime.date(startsAt) ?? .distantPast, LocalTime.year(of: startsAt) ?? 0, row.int(3)
             )
@@ -138,6 +143,7 @@ extension Reports {
         func ratio(_ part: Int, _ whole: Int) -> Double? { whole > 0 ? Double(part) / Double(whole) : nil }
         return SummaryReport(
             from: from, to: to, generatedAt: Timestamp.string(clock()), smallCells: cells.note, events: events.count,
+            eventList: eventList,
             seats: attended.count, uniqueParticipants: unique, seatsPerParticipant: ratio(attended.count, unique),
             familiarFaces: FamiliarFaces(
                 windowDays: Self.familiarWindowDays, seats: familiar, share: ratio(familiar, attended.count)),

@@ -9,6 +9,8 @@ public struct SummaryReport: Encodable, Sendable {
     public let smallCells: SmallCellNote
     /// Events drawn or closed in the range.
     public let events: Int
+    /// Those events, latest first: how an evaluator finds the ids for `report event`.
+    public let eventList: [SummaryEvent]
     /// Attended seats.
     public let seats: Int
     public let uniqueParticipants: Int
@@ -22,6 +24,14 @@ public struct SummaryReport: Encodable, Sendable {
     public let registry: RegistryReach
     public let cumulative: [CumulativeAttribute]
     public let departments: [DepartmentSummary]
+}
+
+public struct SummaryEvent: Encodable, Sendable, Equatable {
+    public let id: Int
+    public let title: String
+    public let department: String
+    public let startsAt: String
+    public let status: String
 }
 
 public struct FamiliarFaces: Encodable, Sendable, Equatable {
