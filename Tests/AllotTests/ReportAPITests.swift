@@ -68,7 +68,8 @@ struct ReportAPITests {
         let paths = Self.reportPaths(
             eventId: harness.eventId, eventTables: report.tables.map(\.name), summaryTables: summary.tables.map(\.name))
         // Names, phones and e-mails of every volunteer, and the free text citizens wrote.
-        let secrets = (0...ReportWorld.minor).flatMap { [ReportWorld.name($0), ReportWorld.phone($0), ReportWorld.email($0)] }
+        let secrets =
+            (0...ReportWorld.minor).flatMap { [ReportWorld.name($0), ReportWorld.phone($0), ReportWorld.email($0)] }
             + ["很好，谢谢", "增加公交班次", "已转交"]
         var scanned = 0
         for path in paths {

@@ -67,7 +67,9 @@ final class ReportWorld {
     }
 
     /// A 10-seat event for ages 20 and up: gender 5/5 from the targets, no student seat, everything else free.
-    func drawnEvent(startsAt: String = "2026-12-20T09:30", department: String = "市规划资源局", beacon: String = "2026-12-01 42")
+    func drawnEvent(
+        startsAt: String = "2026-12-20T09:30", department: String = "市规划资源局", beacon: String = "2026-12-01 42"
+    )
         throws -> (event: Event, panel: [String], reserves: [String])
     {
         let event = try events.create(
@@ -184,9 +186,14 @@ final class ReportWorld {
                 .init(pid: m[0], overall: 2, information: 3, heard: 1, again: false),
             ],
             suggestions: [
-                .init(pid: f[0], status: "adopted", createdAt: "2026-12-21T10:00:00Z", repliedAt: "2026-12-24T10:00:00Z"),
-                .init(pid: f[1], status: "not_adopted", createdAt: "2026-12-21T10:00:00Z", repliedAt: "2026-12-31T10:00:00Z"),
-                .init(pid: m[0], status: "under_review", createdAt: "2026-12-21T10:00:00Z", repliedAt: "2026-12-22T22:00:00Z"),
+                .init(
+                    pid: f[0], status: "adopted", createdAt: "2026-12-21T10:00:00Z", repliedAt: "2026-12-24T10:00:00Z"),
+                .init(
+                    pid: f[1], status: "not_adopted", createdAt: "2026-12-21T10:00:00Z",
+                    repliedAt: "2026-12-31T10:00:00Z"),
+                .init(
+                    pid: m[0], status: "under_review", createdAt: "2026-12-21T10:00:00Z",
+                    repliedAt: "2026-12-22T22:00:00Z"),
                 .init(pid: r1, status: "received", createdAt: "2026-12-21T10:00:00Z", repliedAt: nil),
             ])
     }

@@ -56,11 +56,15 @@ struct ReportTests {
         #expect(cell("female", .registry)?.count.value == 13 && Self.close(tvd(.registry), 5.0 / 42))
         // Pool 12/20 = 0.6: TVD 0.1; +10 points; 12 − 0.5·20 = +2 people.
         #expect(Self.close(tvd(.pool), 0.1))
-        #expect(Self.close(cell("female", .pool)?.deviationPoints, 10) && Self.close(cell("female", .pool)?.deviationSeats, 2))
+        #expect(
+            Self.close(cell("female", .pool)?.deviationPoints, 10)
+                && Self.close(cell("female", .pool)?.deviationSeats, 2))
         // Panel 5/5: on target.
         #expect(Self.close(tvd(.panel), 0) && Self.close(cell("male", .panel)?.deviationSeats, 0))
         // Accepted F0 F1 F2 F4 R1 = 5 women, M0 M1 M4 = 3 men of 8: 5/8 → +12.5 points, +1 seat; TVD 0.125.
-        #expect(Self.close(cell("female", .accepted)?.share, 0.625) && Self.close(cell("female", .accepted)?.deviationPoints, 12.5))
+        #expect(
+            Self.close(cell("female", .accepted)?.share, 0.625)
+                && Self.close(cell("female", .accepted)?.deviationPoints, 12.5))
         #expect(Self.close(cell("female", .accepted)?.deviationSeats, 1) && Self.close(tvd(.accepted), 0.125))
         // Attended 4 women, 2 men: TVD 4/6 − 1/2 = 1/6.
         #expect(Self.close(tvd(.attended), 1.0 / 6))
@@ -76,7 +80,10 @@ struct ReportTests {
         // Σ(2i−21)xᵢ = (−15…5 step 2 = −55)·5/11 + (7…19 step 2 = 91)·5/7 = −25 + 65 = 40; G = 40 / (20·10) = 0.2.
         #expect(Self.close(fairness.gini, 0.2))
         #expect(fairness.zeroChance == 2)
-        #expect(fairness.zeroChanceGroups == [ZeroChanceGroup(reason: "quota_zero", values: ["occupation=student"], count: 2)])
+        #expect(
+            fairness.zeroChanceGroups == [
+                ZeroChanceGroup(reason: "quota_zero", values: ["occupation=student"], count: 2)
+            ])
         // Width (5/7)/10: zeros in bin 0, 5/11 ÷ width = 6.36 → bin 6, 5/7 → the last bin.
         #expect(fairness.histogram.map(\.count) == [2, 0, 0, 0, 0, 0, 11, 0, 0, 7])
         // LEXIMIN maximizes the lowest chance among those who can be drawn at all: 5/11.
@@ -103,10 +110,12 @@ struct ReportTests {
         #expect(Self.close(satisfaction.overall, 3.6) && Self.close(satisfaction.information, 3.4))
         #expect(Self.close(satisfaction.heard, 3.2) && Self.close(satisfaction.again, 0.6))
         #expect(satisfaction.distribution.map(\.value) == [0, 1, 1, 2, 1])
-        let womenScores = try #require(report.satisfaction.strata.first { $0.attribute == "gender" && $0.value == "female" })
+        let womenScores = try #require(
+            report.satisfaction.strata.first { $0.attribute == "gender" && $0.value == "female" })
         // Women: (5+4+3+4)/4 = 4, all 4 attendees answered; men: 2, one of two.
         #expect(Self.close(womenScores.stats.overall, 4) && Self.close(womenScores.stats.responseRate, 1))
-        let menScores = try #require(report.satisfaction.strata.first { $0.attribute == "gender" && $0.value == "male" })
+        let menScores = try #require(
+            report.satisfaction.strata.first { $0.attribute == "gender" && $0.value == "male" })
         #expect(Self.close(menScores.stats.overall, 2) && Self.close(menScores.stats.responseRate, 0.5))
 
         // Replies after 3, 10 and 1.5 days: median 3.
@@ -179,13 +188,16 @@ struct ReportTests {
             invitations: [
                 .init(pid: p1, state: "attended"), .init(pid: p2, state: "attended"), .init(pid: p5, state: "no_show"),
             ])
-        try world.insert(event: e3, invitations: [.init(pid: p1, state: "attended"), .init(pid: p6, state: "attended")])
+        try world.insert(
+            event: e3, invitations: [.init(pid: p1, state: "attended"), .init(pid: p6, state: "attended")])
         try world.insert(event: e4, invitations: [.init(pid: p4, state: "attended")])
 
         let all = try world.reports(threshold: 1).summary()
         // Seats attended: 3 + 2 + 2 = 7 by p1 ×3, p2 ×2, p3, p6: 4 people, 1.75 seats each.
         #expect(all.eventList.map(\.id) == [e3, e2, e1])
-        #expect(all.events == 3 && all.seats == 7 && all.uniqueParticipants == 4 && Self.close(all.seatsPerParticipant, 1.75))
+        #expect(
+            all.events == 3 && all.seats == 7 && all.uniqueParticipants == 4
+                && Self.close(all.seatsPerParticipant, 1.75))
         // Familiar: E2 p1 and p2 (E1 95 days before), E3 p1 (E2 316 days before; E1 is 411 days: too old) → 3/7.
         #expect(all.familiarFaces.seats == 3 && Self.close(all.familiarFaces.share, 3.0 / 7))
         #expect(all.repeatHistogram.map(\.times) == [1, 2, 3] && all.repeatHistogram.map(\.people.value) == [2, 1, 1])
@@ -201,7 +213,8 @@ struct ReportTests {
         #expect(
             all.departments == [
                 DepartmentSummary(
-                    department: "市民政局", events: 1, seats: 10, invited: 2, accepted: 2, attended: 2, uniqueParticipants: 2,
+                    department: "市民政局", events: 1, seats: 10, invited: 2, accepted: 2, attended: 2,
+                    uniqueParticipants: 2,
                     acceptanceRate: 1, attendanceRate: 1),
                 DepartmentSummary(
                     department: "市规划资源局", events: 2, seats: 20, invited: 7, accepted: 6, attended: 5,
@@ -242,13 +255,15 @@ struct ReportTests {
         }
         #expect(report.html().text.contains("<html lang=\"zh-CN\">"))
         let summary = try world.reports(threshold: 5).summary().html(language: .en).text
-        #expect(summary.contains("data-chart=\"repeat-histogram\"") && summary.contains("data-chart=\"cumulative-gender\""))
+        #expect(
+            summary.contains("data-chart=\"repeat-histogram\"") && summary.contains("data-chart=\"cumulative-gender\""))
     }
 
     @Test func csvTablesAreOneFilePerTableAndSafeInSpreadsheets() throws {
         #expect(ReportTable.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
         #expect(ReportTable.field("-3.5") == "-3.5" && ReportTable.field("-cmd") == "'-cmd")
-        #expect(ReportTable.number(1.0 / 3) == "0.333333" && ReportTable.number(2) == "2" && ReportTable.number(nil) == "")
+        #expect(
+            ReportTable.number(1.0 / 3) == "0.333333" && ReportTable.number(2) == "2" && ReportTable.number(nil) == "")
         let world = try ReportWorld()
         let (event, _, _) = try world.drawnEvent()
         let report = try world.reports(threshold: 5).event(event.id)

@@ -36,7 +36,10 @@ final class ReportRoutes: RouteSet {
     }
 
     private static func options(_ request: HTTPRequest) throws(ReportError) -> (ReportFormat, WebLanguage, String?) {
-        (try ReportFormat.parse(request.query("format")), try ReportOutput.language(request.query("lang")), request.query("table"))
+        (
+            try ReportFormat.parse(request.query("format")), try ReportOutput.language(request.query("lang")),
+            request.query("table")
+        )
     }
 
     private static func response(_ output: ReportOutput) -> HTTPResponse {

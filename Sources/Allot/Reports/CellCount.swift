@@ -45,7 +45,7 @@ public struct SmallCellNote: Encodable, Sendable, Equatable {
     public let threshold: Int
     public var rule: String {
         "per-stratum counts from 1 to \(threshold - 1) are shown as \"<\(threshold)\"; rates, means, shares and "
-            + "distances computed over such cells are withheld (null). Pool and panel counts of the event report "
+            + "distances computed over such cells are withheld (left out of JSON). Pool and panel counts of the event report "
             + "are not suppressed: the public draw record publishes the pool and the panel with their attributes."
     }
 

@@ -64,7 +64,7 @@ public struct ValueComposition: Encodable, Sendable {
 public struct StageCell: Encodable, Sendable {
     public let stage: ReportStage
     public let count: CellCount
-    /// count / stage total; nil when suppressed.
+    /// count / stage total; nil (absent from JSON) when suppressed.
     public let share: Double?
     /// (share − target) in percentage points.
     public let deviationPoints: Double?

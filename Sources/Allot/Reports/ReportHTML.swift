@@ -6,7 +6,9 @@ struct ReportHTML {
     func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
     func label(_ labels: Labels) -> String { language == .zh ? labels.zh : labels.en }
     func percent(_ share: Double?) -> String { share.map { ReportCharts.fixed($0 * 100) + "%" } ?? "—" }
-    func number(_ value: Double?, _ decimals: Int = 2) -> String { value.map { ReportCharts.fixed($0, decimals) } ?? "—" }
+    func number(_ value: Double?, _ decimals: Int = 2) -> String {
+        value.map { ReportCharts.fixed($0, decimals) } ?? "—"
+    }
 
     static let style: HTML = """
         <style>
@@ -52,7 +54,8 @@ struct ReportHTML {
     func smallCellNote(_ note: SmallCellNote) -> HTML {
         let text = t(
             "小单元保护：每个分组中 1 至 \(note.threshold - 1) 人的计数显示为“<\(note.threshold)”，基于这些单元的比率、均值和距离不予公布（显示为“—”）。候选池与抽中名单的构成已在公开抽签记录中发布，不作隐藏。",
-            "Small-cell protection: per-group counts from 1 to \(note.threshold - 1) are shown as \"<\(note.threshold)\", and rates, means and distances over such cells are withheld (shown as \"—\"). Pool and panel counts are not hidden: the public draw record publishes them.")
+            "Small-cell protection: per-group counts from 1 to \(note.threshold - 1) are shown as \"<\(note.threshold)\", and rates, means and distances over such cells are withheld (shown as \"—\"). Pool and panel counts are not hidden: the public draw record publishes them."
+        )
         return "<p class=\"note\">\(text)</p>"
     }
 
@@ -113,29 +116,32 @@ extension EventReport {
                         values: attribute.values.map { $0.targetShare.map { $0 * 100 } },
                         notes: attribute.values.map { $0.targetShare == nil ? r.t("无数据", "no figure") : nil })
                 ] : []
-            let series: [ReportCharts.Series] = targetSeries + [
-                .init(
-                    name: r.stageName("pool"), color: "#4e79a7",
-                    values: attribute.values.map { share($0, .pool)?.share.map { $0 * 100 } },
-                    notes: attribute.values.map { _ in nil }),
-                .init(
-                    name: r.stageName("panel"), color: "#f28e2b",
-                    values: attribute.values.map { share($0, .panel)?.share.map { $0 * 100 } },
-                    notes: attribute.values.map { _ in nil }),
-                .init(
-                    name: r.stageName("attended"), color: "#59a14f",
-                    values: attribute.values.map { share($0, .attended)?.share.map { $0 * 100 } },
-                    notes: attribute.values.map { value in
-                        share(value, .attended).flatMap { $0.count.suppressed ? $0.count.shown : nil }
-                    }),
-            ]
+            let series: [ReportCharts.Series] =
+                targetSeries + [
+                    .init(
+                        name: r.stageName("pool"), color: "#4e79a7",
+                        values: attribute.values.map { share($0, .pool)?.share.map { $0 * 100 } },
+                        notes: attribute.values.map { _ in nil }),
+                    .init(
+                        name: r.stageName("panel"), color: "#f28e2b",
+                        values: attribute.values.map { share($0, .panel)?.share.map { $0 * 100 } },
+                        notes: attribute.values.map { _ in nil }),
+                    .init(
+                        name: r.stageName("attended"), color: "#59a14f",
+                        values: attribute.values.map { share($0, .attended)?.share.map { $0 * 100 } },
+                        notes: attribute.values.map { value in
+                            share(value, .attended).flatMap { $0.count.suppressed ? $0.count.shown : nil }
+                        }),
+                ]
             body.append("<h3>\(name)</h3>")
             body.append(
                 ReportCharts.figure(
                     "composition-\(attribute.attribute)",
                     caption: hasTargets
                         ? r.t("\(name)：目标、候选池、抽中名单、出席（占比 %）", "\(name): target, pool, panel, attended (share %)")
-                        : r.t("\(name)：候选池、抽中名单、出席（占比 %；无人口普查数据）", "\(name): pool, panel, attended (share %; no census figure)"),
+                        : r.t(
+                            "\(name)：候选池、抽中名单、出席（占比 %；无人口普查数据）",
+                            "\(name): pool, panel, attended (share %; no census figure)"),
                     ReportCharts.groupedBars(
                         rows: attribute.values.map { r.label($0.labels) }, series: series,
                         format: { ReportCharts.fixed($0) + "%" }, label: name)))
@@ -162,7 +168,10 @@ extension EventReport {
             body.append("<h2>\(r.t("抽签公平性", "Fairness of the draw"))</h2>")
             body.append(
                 r.figures([
-                    (r.t("算法", "Algorithm"), fairness.algorithm + (fairness.estimated ? r.t("（估计值）", " (estimated)") : "")),
+                    (
+                        r.t("算法", "Algorithm"),
+                        fairness.algorithm + (fairness.estimated ? r.t("（估计值）", " (estimated)") : "")
+                    ),
                     (r.t("候选池人数", "Pool size"), String(fairness.poolSize)),
                     (r.t("最小入选概率", "Minimum probability"), r.number(fairness.minimum, 3)),
                     (r.t("中位数", "Median"), r.number(fairness.median, 3)),
@@ -176,7 +185,9 @@ extension EventReport {
                     "probability-histogram", caption: r.t("入选概率分布（人数）", "Selection probabilities (people)"),
                     ReportCharts.columns(
                         values: fairness.histogram.map(\.count),
-                        labels: fairness.histogram.map { ReportCharts.fixed($0.from, 3) + "–" + ReportCharts.fixed($0.to, 3) },
+                        labels: fairness.histogram.map {
+                            ReportCharts.fixed($0.from, 3) + "–" + ReportCharts.fixed($0.to, 3)
+                        },
                         label: r.t("入选概率分布", "Selection probability histogram"))))
             if !fairness.zeroChanceGroups.isEmpty {
                 body.append(
@@ -185,7 +196,8 @@ extension EventReport {
                         fairness.zeroChanceGroups.map { group in
                             [
                                 group.reason == "quota_zero"
-                                    ? r.t("配额上限为 0", "quota allows no seat") : r.t("没有满足配额的名单包含此组合", "no panel meeting the quotas includes them"),
+                                    ? r.t("配额上限为 0", "quota allows no seat")
+                                    : r.t("没有满足配额的名单包含此组合", "no panel meeting the quotas includes them"),
                                 group.values.joined(separator: ", "), String(group.count),
                             ]
                         }))
@@ -212,10 +224,15 @@ extension EventReport {
                             "\(r.label(labelsOf(stratum.attribute))) · \(r.label(stratum.labels))", stratum.counts)
                     }))
         if !participation.replacementEffect.isEmpty {
-            body.append("<h3>\(r.t("替补对平衡的恢复（与目标的总变差距离）", "How replacements restored the balance (distance from targets)"))</h3>")
+            body.append(
+                "<h3>\(r.t("替补对平衡的恢复（与目标的总变差距离）", "How replacements restored the balance (distance from targets)"))</h3>"
+            )
             body.append(
                 r.table(
-                    [r.t("属性", "Attribute"), r.t("无替补", "Without replacements"), r.t("含替补", "With replacements"), r.t("改善（百分点）", "Restored (points)")],
+                    [
+                        r.t("属性", "Attribute"), r.t("无替补", "Without replacements"), r.t("含替补", "With replacements"),
+                        r.t("改善（百分点）", "Restored (points)"),
+                    ],
                     participation.replacementEffect.map { effect in
                         [
                             r.label(labelsOf(effect.attribute)), r.number(effect.withoutReplacements, 3),
@@ -256,13 +273,18 @@ extension EventReport {
         }
         body.append(
             r.table(
-                [r.t("分组", "Group"), r.t("反馈", "Responses"), r.t("出席", "Attended"), r.t("回复率", "Response rate"), r.t("总体", "Overall"),
-                 r.t("信息", "Information"), r.t("被听取", "Heard"), r.t("再参加", "Again"), "1", "2", "3", "4", "5"],
+                [
+                    r.t("分组", "Group"), r.t("反馈", "Responses"), r.t("出席", "Attended"), r.t("回复率", "Response rate"),
+                    r.t("总体", "Overall"),
+                    r.t("信息", "Information"), r.t("被听取", "Heard"), r.t("再参加", "Again"), "1", "2", "3", "4", "5",
+                ],
                 satisfaction.strata.map { stratum in
                     let s = stratum.stats
                     return [
-                        "\(r.label(labelsOf(stratum.attribute))) · \(r.label(stratum.labels))", s.responses.shown, s.attended.shown,
-                        r.percent(s.responseRate), r.number(s.overall), r.number(s.information), r.number(s.heard), r.percent(s.again),
+                        "\(r.label(labelsOf(stratum.attribute))) · \(r.label(stratum.labels))", s.responses.shown,
+                        s.attended.shown,
+                        r.percent(s.responseRate), r.number(s.overall), r.number(s.information), r.number(s.heard),
+                        r.percent(s.again),
                     ] + s.distribution.map(\.shown)
                 }))
         body.append("<h3>\(r.t("市民建议", "Suggestions"))</h3>")
@@ -309,11 +331,15 @@ extension SummaryReport {
                 (r.t("出席席次", "Seats attended"), String(seats)),
                 (r.t("不重复参与者", "Unique participants"), String(uniqueParticipants)),
                 (r.t("人均席次", "Seats per participant"), r.number(seatsPerParticipant)),
-                (r.t("熟面孔比例（一年内曾参加）", "Familiar faces (took part within a year before)"),
-                 "\(familiarFaces.seats) (\(r.percent(familiarFaces.share)))"),
+                (
+                    r.t("熟面孔比例（一年内曾参加）", "Familiar faces (took part within a year before)"),
+                    "\(familiarFaces.seats) (\(r.percent(familiarFaces.share)))"
+                ),
                 (r.t("重复参与基尼系数", "Gini of repeat participation"), r.number(repeatGini, 3)),
-                (r.t("代表库中曾受邀比例", "Share of the registry ever invited"),
-                 "\(registry.everInvited) / \(registry.people) (\(r.percent(registry.share)))"),
+                (
+                    r.t("代表库中曾受邀比例", "Share of the registry ever invited"),
+                    "\(registry.everInvited) / \(registry.people) (\(r.percent(registry.share)))"
+                ),
             ]),
             ReportCharts.figure(
                 "repeat-histogram", caption: r.t("参与次数分布（人数）", "Repeat participation (people)"),
@@ -336,20 +362,28 @@ extension SummaryReport {
                                 ReportCharts.Series(
                                     name: r.t("普查目标", "Census target"), color: "#9c9c9c",
                                     values: attribute.values.map { $0.targetShare.map { $0 * 100 } },
-                                    notes: attribute.values.map { $0.targetShare == nil ? r.t("无数据", "no figure") : nil })
+                                    notes: attribute.values.map {
+                                        $0.targetShare == nil ? r.t("无数据", "no figure") : nil
+                                    })
                             ] : []) + [
-                            .init(
-                                name: r.t("参与者", "Participants"), color: "#59a14f",
-                                values: attribute.values.map { $0.share.map { $0 * 100 } },
-                                notes: attribute.values.map { $0.participants.suppressed ? $0.participants.shown : nil }),
-                        ], format: { ReportCharts.fixed($0) + "%" }, label: name)))
+                                .init(
+                                    name: r.t("参与者", "Participants"), color: "#59a14f",
+                                    values: attribute.values.map { $0.share.map { $0 * 100 } },
+                                    notes: attribute.values.map {
+                                        $0.participants.suppressed ? $0.participants.shown : nil
+                                    })
+                            ], format: { ReportCharts.fixed($0) + "%" }, label: name)))
             body.append(
                 r.table(
-                    [r.t("取值", "Value"), r.t("目标", "Target"), r.t("参与者", "Participants"), r.t("偏差（百分点）", "Deviation (points)")],
+                    [
+                        r.t("取值", "Value"), r.t("目标", "Target"), r.t("参与者", "Participants"),
+                        r.t("偏差（百分点）", "Deviation (points)"),
+                    ],
                     attribute.values.map { value in
                         [
                             r.label(value.labels), r.percent(value.targetShare),
-                            value.participants.suppressed ? value.participants.shown : "\(value.participants.shown) (\(r.percent(value.share)))",
+                            value.participants.suppressed
+                                ? value.participants.shown : "\(value.participants.shown) (\(r.percent(value.share)))",
                             r.number(value.deviationPoints, 1),
                         ]
                     } + [[r.t("总变差距离", "Total variation distance"), "", r.number(attribute.tvd, 3), ""]]))
@@ -358,18 +392,26 @@ extension SummaryReport {
         let departmentTable = departments
         body.append(
             r.table(
-                [r.t("部门", "Department"), r.t("活动", "Events"), r.t("席位", "Seats"), r.t("邀请", "Invited"), r.t("接受", "Accepted"),
-                 r.t("出席", "Attended"), r.t("不重复参与者", "Unique participants"), r.t("接受率", "Acceptance"), r.t("出席率", "Attendance")],
+                [
+                    r.t("部门", "Department"), r.t("活动", "Events"), r.t("席位", "Seats"), r.t("邀请", "Invited"),
+                    r.t("接受", "Accepted"),
+                    r.t("出席", "Attended"), r.t("不重复参与者", "Unique participants"), r.t("接受率", "Acceptance"),
+                    r.t("出席率", "Attendance"),
+                ],
                 departmentTable.map { d in
                     [
-                        d.department, String(d.events), String(d.seats), String(d.invited), String(d.accepted), String(d.attended),
+                        d.department, String(d.events), String(d.seats), String(d.invited), String(d.accepted),
+                        String(d.attended),
                         String(d.uniqueParticipants), r.percent(d.acceptanceRate), r.percent(d.attendanceRate),
                     ]
                 }))
         body.append("<h2>\(r.t("所含活动", "Events included"))</h2>")
         body.append(
             r.table(
-                [r.t("编号", "Id"), r.t("活动", "Event"), r.t("部门", "Department"), r.t("时间", "Starts"), r.t("状态", "Status")],
+                [
+                    r.t("编号", "Id"), r.t("活动", "Event"), r.t("部门", "Department"), r.t("时间", "Starts"),
+                    r.t("状态", "Status"),
+                ],
                 eventList.map { [String($0.id), $0.title, $0.department, $0.startsAt, r.status($0.status)] }))
         return r.page(title: r.t("跨活动汇总报告", "Summary across events"), body: HTML(joining: body))
     }

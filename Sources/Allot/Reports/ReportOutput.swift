@@ -23,7 +23,8 @@ public struct ReportOutput: Sendable {
     public static func language(_ text: String?) throws(ReportError) -> WebLanguage {
         guard let text else { return .zh }
         guard let language = WebLanguage(rawValue: text) else {
-            throw .invalidOption(field: "lang", value: String(text.prefix(40)), allowed: WebLanguage.allCases.map(\.rawValue))
+            throw .invalidOption(
+                field: "lang", value: String(text.prefix(40)), allowed: WebLanguage.allCases.map(\.rawValue))
         }
         return language
     }
@@ -58,7 +59,8 @@ extension EventReport {
     public func output(format: ReportFormat, language: WebLanguage = .zh, table: String? = nil) throws(ReportError)
         -> ReportOutput
     {
-        try ReportOutput.render(json: self, tables: tables, html: { html(language: language) }, format: format, table: table)
+        try ReportOutput.render(
+            json: self, tables: tables, html: { html(language: language) }, format: format, table: table)
     }
 }
 
@@ -67,6 +69,7 @@ extension SummaryReport {
     public func output(format: ReportFormat, language: WebLanguage = .zh, table: String? = nil) throws(ReportError)
         -> ReportOutput
     {
-        try ReportOutput.render(json: self, tables: tables, html: { html(language: language) }, format: format, table: table)
+        try ReportOutput.render(
+            json: self, tables: tables, html: { html(language: language) }, format: format, table: table)
     }
 }

@@ -21,12 +21,14 @@ public struct ReportTable: Sendable, Equatable {
     /// A quoted field where needed; text that a spreadsheet would run as a formula gets a leading `'`.
     static func field(_ value: String) -> String {
         var value = value
-        if let first = value.unicodeScalars.first, "=+@\t\r".unicodeScalars.contains(first)
-            || (first == "-" && Double(value) == nil)
+        if let first = value.unicodeScalars.first,
+            "=+@\t\r".unicodeScalars.contains(first)
+                || (first == "-" && Double(value) == nil)
         {
             value = "'" + value
         }
-        let special = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        let special =
+            value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || value.first == " " || value.last == " "
         return special ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
     }
@@ -64,7 +66,8 @@ extension EventReport {
         }
         var tables = [
             ReportTable(name: "event", header: ["field", "value"], rows: info),
-            ReportTable(name: "stages", header: ["stage", "total"], rows: stages.map { [$0.stage, String($0.total)] }),
+            ReportTable(
+                name: "stages", header: ["stage", "total"], rows: stages.map { [$0.stage, String($0.total)] }),
             ReportTable(
                 name: "composition",
                 header: [
@@ -75,7 +78,8 @@ extension EventReport {
                     attribute.values.flatMap { value in
                         value.stages.map { cell in
                             [
-                                attribute.attribute, value.value, value.labels.zh, value.labels.en, n(value.targetShare),
+                                attribute.attribute, value.value, value.labels.zh, value.labels.en,
+                                n(value.targetShare),
                                 cell.stage.rawValue, cell.count.shown, n(cell.share), n(cell.deviationPoints),
                                 n(cell.deviationSeats),
                             ]
@@ -92,7 +96,9 @@ extension EventReport {
             tables.append(
                 ReportTable(
                     name: "zero_chance", header: ["reason", "values", "count"],
-                    rows: fairness.zeroChanceGroups.map { [$0.reason, $0.values.joined(separator: ";"), String($0.count)] }))
+                    rows: fairness.zeroChanceGroups.map {
+                        [$0.reason, $0.values.joined(separator: ";"), String($0.count)]
+                    }))
             tables.append(
                 ReportTable(
                     name: "probability_histogram", header: ["from", "to", "people"],
@@ -121,7 +127,10 @@ extension EventReport {
                     [$0.attribute, n($0.withoutReplacements), n($0.withReplacements), n($0.restoredPoints)]
                 }))
         func scores(_ s: SatisfactionStats) -> [String] {
-            [s.responses.shown, s.attended.shown, n(s.responseRate), n(s.overall), n(s.information), n(s.heard), n(s.again)]
+            [
+                s.responses.shown, s.attended.shown, n(s.responseRate), n(s.overall), n(s.information), n(s.heard),
+                n(s.again),
+            ]
                 + s.distribution.map(\.shown)
         }
         tables.append(
@@ -152,11 +161,14 @@ extension SummaryReport {
                     ["from", from ?? ""], ["to", to ?? ""], ["generated_at", generatedAt],
                     ["small_cell_threshold", String(smallCells.threshold)], ["small_cell_rule", smallCells.rule],
                     ["events", String(events)], ["seats", String(seats)],
-                    ["unique_participants", String(uniqueParticipants)], ["seats_per_participant", n(seatsPerParticipant)],
+                    ["unique_participants", String(uniqueParticipants)],
+                    ["seats_per_participant", n(seatsPerParticipant)],
                     ["familiar_face_window_days", String(familiarFaces.windowDays)],
-                    ["familiar_face_seats", String(familiarFaces.seats)], ["familiar_face_share", n(familiarFaces.share)],
+                    ["familiar_face_seats", String(familiarFaces.seats)],
+                    ["familiar_face_share", n(familiarFaces.share)],
                     ["repeat_gini", n(repeatGini)], ["registry_people", String(registry.people)],
-                    ["registry_ever_invited", String(registry.everInvited)], ["registry_invited_share", n(registry.share)],
+                    ["registry_ever_invited", String(registry.everInvited)],
+                    ["registry_invited_share", n(registry.share)],
                 ]),
             ReportTable(
                 name: "events", header: ["event_id", "title", "department", "starts_at", "status"],
@@ -166,7 +178,10 @@ extension SummaryReport {
                 rows: repeatHistogram.map { [String($0.times), $0.people.shown] }),
             ReportTable(
                 name: "cumulative",
-                header: ["attribute", "value", "label_zh", "label_en", "target_share", "participants", "share", "deviation_points"],
+                header: [
+                    "attribute", "value", "label_zh", "label_en", "target_share", "participants", "share",
+                    "deviation_points",
+                ],
                 rows: cumulative.flatMap { attribute in
                     attribute.values.map {
                         [

@@ -134,7 +134,8 @@ extension Reports {
             """
         ).rows([SQLValue(id)]) { row in
             EventReportInput.Feedback(
-                pid: row.text(0), overall: row.int(1), information: row.int(2), heard: row.int(3), again: row.int(4) == 1)
+                pid: row.text(0), overall: row.int(1), information: row.int(2), heard: row.int(3),
+                again: row.int(4) == 1)
         }
         let suggestions = try connection.prepare(
             "SELECT status, created_at, replied_at FROM suggestion WHERE event_id = ?"

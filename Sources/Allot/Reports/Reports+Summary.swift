@@ -21,7 +21,8 @@ extension Reports {
     /// A date bound checked as `YYYY-MM-DD`.
     static func day(_ text: String, field: String) throws(ReportError) -> String {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard text.count == 10, parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+        guard text.count == 10, parts.count == 3,
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
             let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day)
         else { throw .invalidDate(field: field, value: String(text.prefix(40))) }
         return text
@@ -48,7 +49,8 @@ extension Reports {
             let startsAt = row.text(2)
             eventList.append(
                 SummaryEvent(
-                    id: row.int(0), title: row.text(4), department: row.text(1), startsAt: startsAt, status: row.text(5)))
+                    id: row.int(0), title: row.text(4), department: row.text(1), startsAt: startsAt, status: row.text(5)
+                ))
             events[row.int(0)] = (
                 row.text(1), LocalTime.date(startsAt) ?? .distantPast, LocalTime.year(of: startsAt) ?? 0, row.int(3)
             )
@@ -102,7 +104,8 @@ extension Reports {
         var valueCounts: [String: Int] = [:]
         for (person, year) in firstYear {
             guard let record = people[person] else { continue }
-            for (attribute, value) in values(attributesJSON: record.attributes, birthYear: record.birthYear, year: year) {
+            for (attribute, value) in values(attributesJSON: record.attributes, birthYear: record.birthYear, year: year)
+            {
                 valueCounts["\(attribute)=\(value)", default: 0] += 1
             }
         }
@@ -123,10 +126,13 @@ extension Reports {
             let byCode = Dictionary(uniqueKeysWithValues: codes.map { ($0, valueCounts["\(attribute)=\($0)"] ?? 0) })
             return CumulativeAttribute(
                 attribute: attribute, labels: labels(attribute: attribute), values: values,
-                tvd: Self.distance(codes: codes, counts: byCode, total: unique, targets: shares, suppressed: suppressed))
+                tvd: Self.distance(codes: codes, counts: byCode, total: unique, targets: shares, suppressed: suppressed)
+            )
         }
 
-        var departments: [String: (events: Set<Int>, seats: Int, invited: Int, accepted: Int, attended: Int, people: Set<Int64>)] = [:]
+        var departments:
+            [String: (events: Set<Int>, seats: Int, invited: Int, accepted: Int, attended: Int, people: Set<Int64>)] =
+                [:]
         for (id, event) in events {
             departments[event.department, default: ([], 0, 0, 0, 0, [])].events.insert(id)
             departments[event.department]?.seats += event.seats
@@ -147,15 +153,19 @@ extension Reports {
             seats: attended.count, uniqueParticipants: unique, seatsPerParticipant: ratio(attended.count, unique),
             familiarFaces: FamiliarFaces(
                 windowDays: Self.familiarWindowDays, seats: familiar, share: ratio(familiar, attended.count)),
-            repeatHistogram: histogram.keys.sorted().map { RepeatBin(times: $0, people: cells.count(histogram[$0] ?? 0)) },
+            repeatHistogram: histogram.keys.sorted().map {
+                RepeatBin(times: $0, people: cells.count(histogram[$0] ?? 0))
+            },
             repeatGini: FairnessMetrics.gini(seatsPerPerson.values.map(Double.init)),
-            registry: RegistryReach(people: reach, everInvited: invitedPeople.count, share: ratio(invitedPeople.count, reach)),
+            registry: RegistryReach(
+                people: reach, everInvited: invitedPeople.count, share: ratio(invitedPeople.count, reach)),
             cumulative: cumulative,
             departments: departments.sorted { $0.key < $1.key }.map { name, entry in
                 DepartmentSummary(
                     department: name, events: entry.events.count, seats: entry.seats, invited: entry.invited,
                     accepted: entry.accepted, attended: entry.attended, uniqueParticipants: entry.people.count,
-                    acceptanceRate: ratio(entry.accepted, entry.invited), attendanceRate: ratio(entry.attended, entry.accepted))
+                    acceptanceRate: ratio(entry.accepted, entry.invited),
+                    attendanceRate: ratio(entry.attended, entry.accepted))
             })
     }
 }

@@ -37,7 +37,8 @@ public struct Reports: Sendable {
     /// Labels of an attribute (age has none in the schema).
     func labels(attribute: String) -> Labels {
         if let found = schema.attribute(named: attribute) { return found.labels }
-        return attribute == QuotaPlanner.ageAttribute ? Labels(zh: "年龄", en: "Age") : Labels(zh: attribute, en: attribute)
+        return attribute == QuotaPlanner.ageAttribute
+            ? Labels(zh: "年龄", en: "Age") : Labels(zh: attribute, en: attribute)
     }
 
     /// Labels of a value; age bands and unknown codes are their own label.

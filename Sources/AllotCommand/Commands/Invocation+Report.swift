@@ -8,7 +8,9 @@ extension Invocation {
         .option("lang", value: "zh|en", help: "language of the HTML report (default zh)"),
         .option(
             "out", value: "PATH",
-            help: "write to PATH instead of stdout; with --format csv PATH is a directory that gets one NAME.csv per table"),
+            help:
+                "write to PATH instead of stdout; with --format csv PATH is a directory that gets one NAME.csv per table"
+        ),
     ]
 
     static let reportDiscussion = """

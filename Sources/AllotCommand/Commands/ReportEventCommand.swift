@@ -9,7 +9,8 @@ extension Command {
     ) { invocation in
         let text = try invocation.required("EVENT")
         guard let id = Int(text), id > 0 else {
-            throw UsageError(message: "EVENT must be an event id, not '\(text)'", helpTopic: invocation.command.displayName)
+            throw UsageError(
+                message: "EVENT must be an event id, not '\(text)'", helpTopic: invocation.command.displayName)
         }
         let report = try invocation.reports().event(id)
         try invocation.writeReport(tables: report.tables) { format, language in
