@@ -259,6 +259,17 @@ struct ReportTests {
             summary.contains("data-chart=\"repeat-histogram\"") && summary.contains("data-chart=\"cumulative-gender\""))
     }
 
+    @Test func smallCellThresholdComesFromConfigAndMustBePositive() throws {
+        let shipped = try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("config/allot.json"))
+        #expect(try AllotConfig.decode(shipped).reports?.smallCellThreshold == 5)
+        let text = String(decoding: shipped, as: UTF8.self)
+        let zero = text.replacingOccurrences(of: #""smallCellThreshold": 5"#, with: #""smallCellThreshold": 0"#)
+        #expect(zero != text)
+        #expect(throws: ConfigError.self) { _ = try AllotConfig.decode(Data(zero.utf8)) }
+        let world = try ReportWorld()
+        #expect(Reports(database: world.database, config: world.config).settings.smallCellThreshold == 5)
+    }
+
     @Test func csvTablesAreOneFilePerTableAndSafeInSpreadsheets() throws {
         #expect(ReportTable.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
         #expect(ReportTable.field("-3.5") == "-3.5" && ReportTable.field("-cmd") == "'-cmd")

@@ -45,6 +45,9 @@ public struct AllotConfig: Codable, Sendable, Equatable {
         }
         try SchemaRules.check(config.schema, path: path)
         if let problem = config.messages?.problems().first { throw .invalid(path: path, reason: problem) }
+        if let threshold = config.reports?.smallCellThreshold, threshold < 1 {
+            throw .invalid(path: path, reason: "reports.smallCellThreshold must be at least 1 (1 shows every count)")
+        }
         return config
     }
 
