@@ -86,7 +86,8 @@ enum ReportCharts {
         let height = 220
         let bottom = 180
         let left = 40
-        let slot = (width - left - 10) / max(values.count, 1)
+        // At most 80 units a column: a histogram of one or two bins should not look like a wall.
+        let slot = min(80, (width - left - 10) / max(values.count, 1))
         let maximum = max(values.max() ?? 0, 1)
         var parts: [HTML] = [
             "<line x1=\"\(left)\" y1=\"\(bottom)\" x2=\"\(width - 10)\" y2=\"\(bottom)\" class=\"axis\"/>"
