@@ -29,6 +29,8 @@ enum CommandList {
         .outboxList,
         .outboxDeliver,
         .outboxRetry,
+        .reportEvent,
+        .reportSummary,
     ]
 
     /// One-line descriptions of command groups, shown by `allot --help` and `allot GROUP --help`.
@@ -38,5 +40,6 @@ enum CommandList {
         "token": "API tokens",
         "audit": "the tamper-evident audit log: verify, list",
         "outbox": "messages to citizens: export, list, deliver, retry",
+        "report": "evaluation reports for evaluators: one event, or a summary across events",
     ]
 }

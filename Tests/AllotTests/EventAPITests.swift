@@ -157,6 +157,7 @@ struct EventAPITests {
             ("GET", "/api/v1/events/{id}", nil, [401, 403, 403, 200, 200]),
             ("PATCH", "/api/v1/events/{id}", #"{"place":"市民中心"}"#, [401, 403, 403, 200, 200]),
             ("GET", "/api/v1/events/{id}/eligible", nil, [401, 403, 403, 200, 200]),
+            ("GET", "/api/v1/events/{id}/report", nil, [401, 403, 200, 200, 200]),
             ("POST", "/api/v1/events/{id}/draw/finalize", #"{"beacon":"1"}"#, [401, 403, 403, 409, 409]),
             ("GET", "/api/v1/jobs/{id}", nil, [401, 403, 403, 404, 404]),
             ("GET", "/api/v1/events/{id}/draw", nil, [409, 409, 409, 409, 409]),

@@ -247,6 +247,7 @@ struct RegistryAPITests {
             ("POST", "/api/v1/tokens", { #"{"role":"evaluator","label":"matrix"}"# }, [401, 403, 403, 403, 201]),
             ("GET", "/api/v1/tokens", { nil }, [401, 403, 403, 403, 200]),
             ("DELETE", "/api/v1/tokens/{id}", { nil }, [401, 403, 403, 403, 204]),
+            ("GET", "/api/v1/reports/summary", { nil }, [401, 403, 200, 200, 200]),
             ("DELETE", "/api/v1/me", { nil }, [401, 204, 403, 403, 403]),
         ]
         let covered = Set(matrix.map { "\($0.method) \($0.path)" })

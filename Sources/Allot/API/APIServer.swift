@@ -9,11 +9,11 @@ public final class APIServer: Sendable {
     public static let defaultRateLimit = 60
 
     public init(
-        registry: Registry, tokens: TokenStore, events: Events, invitations: Invitations? = nil, host: String, port: Int,
-        rateLimitPerMinute: Int, options: ServerOptions = ServerOptions()
+        registry: Registry, tokens: TokenStore, events: Events, invitations: Invitations? = nil, reports: Reports? = nil,
+        host: String, port: Int, rateLimitPerMinute: Int, options: ServerOptions = ServerOptions()
     ) {
         api = AllotAPI(
-            registry: registry, tokens: tokens, events: events, invitations: invitations,
+            registry: registry, tokens: tokens, events: events, invitations: invitations, reports: reports,
             rateLimitPerMinute: rateLimitPerMinute)
         var configuration = HTTPServerConfiguration()
         configuration.host = host

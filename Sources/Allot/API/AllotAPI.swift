@@ -6,11 +6,13 @@ public final class AllotAPI: Sendable {
     let context: APIContext
     let routeSets: [any RouteSet]
 
-    /// The API over the registry, its tokens, events and invitations (built on `events` with its
-    /// clock and the configured messages when not given); `rateLimitPerMinute` bounds enrollments per client
-    /// address (0 = no limit); `log` receives internal error details (the server log).
+    /// The API over the registry, its tokens, events, invitations and reports (invitations and reports
+    /// are built on `events`, its clock and the configured messages, with default report settings, when
+    /// not given); `rateLimitPerMinute` bounds enrollments per client address (0 = no limit); `log`
+    /// receives internal error details (the server log).
     public init(
-        registry: Registry, tokens: TokenStore, events: Events, invitations: Invitations? = nil, rateLimitPerMinute: Int,
+        registry: Registry, tokens: TokenStore, events: Events, invitations: Invitations? = nil, reports: Reports? = nil,
+        rateLimitPerMinute: Int,
         log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
     ) {
         context = APIContext(tokens: tokens, log: log)
@@ -23,6 +25,10 @@ public final class AllotAPI: Sendable {
                     ?? Invitations(
                         events: events, outbox: Outbox(database: events.database, settings: events.messages),
                         clock: events.clock)),
+            // Without a configured one: reports over the events' database with the default settings.
+            ReportRoutes(
+                reports: reports
+                    ?? Reports(database: events.database, schema: events.schema, targetsPath: events.targetsPath)),
         ]
     }
 

@@ -192,7 +192,77 @@ enum OpenAPIDocument {
                   "status": {"type": "string", "enum": ["received", "under_review", "adopted", "partially_adopted", "not_adopted"]},
                   "reply": {"type": "string"}, "repliedAt": {"type": "string"}, "createdAt": {"type": "string"}}},
               "DrawRecord": {"type": "object", "description": "INTERFACE.md §5 allot-draw-v1 record",
-                "required": ["protocol", "eventId", "panelSize", "quotas", "pool", "poolDigest", "algorithm", "lottery", "lotteryDigest", "beacon", "seed", "panelIndex", "panel", "reserves", "probabilities", "preparedAt", "finalizedAt"]}
+                "required": ["protocol", "eventId", "panelSize", "quotas", "pool", "poolDigest", "algorithm", "lottery", "lotteryDigest", "beacon", "seed", "panelIndex", "panel", "reserves", "probabilities", "preparedAt", "finalizedAt"]},
+              "CellCount": {"oneOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^<[0-9]+$"}],
+                "description": "a per-group head count; from 1 to threshold−1 it is the string \"<threshold\" (small-cell protection)"},
+              "SmallCells": {"type": "object", "required": ["threshold", "rule"], "properties": {"threshold": {"type": "integer"}, "rule": {"type": "string"}}},
+              "ParticipationCounts": {"type": "object",
+                "properties": {"invited": {"$ref": "#/components/schemas/CellCount"}, "accepted": {"$ref": "#/components/schemas/CellCount"},
+                  "declined": {"$ref": "#/components/schemas/CellCount"}, "expired": {"$ref": "#/components/schemas/CellCount"},
+                  "cancelled": {"$ref": "#/components/schemas/CellCount"}, "open": {"$ref": "#/components/schemas/CellCount"},
+                  "replacements": {"$ref": "#/components/schemas/CellCount"}, "attended": {"$ref": "#/components/schemas/CellCount"},
+                  "noShow": {"$ref": "#/components/schemas/CellCount"}, "acceptanceRate": {"type": ["number", "null"]}, "attendanceRate": {"type": ["number", "null"]}}},
+              "SatisfactionStats": {"type": "object",
+                "properties": {"responses": {"$ref": "#/components/schemas/CellCount"}, "attended": {"$ref": "#/components/schemas/CellCount"},
+                  "responseRate": {"type": ["number", "null"]}, "overall": {"type": ["number", "null"]}, "information": {"type": ["number", "null"]},
+                  "heard": {"type": ["number", "null"]}, "again": {"type": ["number", "null"]},
+                  "distribution": {"type": "array", "items": {"$ref": "#/components/schemas/CellCount"}, "description": "overall scores 1…5"}}},
+              "EventReport": {
+                "type": "object", "required": ["event", "generatedAt", "smallCells", "stages", "composition", "participation", "satisfaction", "suggestions"],
+                "description": "aggregates and pseudonymous counts only; never a name, phone or e-mail",
+                "properties": {
+                  "event": {"type": "object", "properties": {"id": {"type": "integer"}, "title": {"type": "string"}, "titleEn": {"type": "string"},
+                    "department": {"type": "string"}, "kind": {"type": "string"}, "startsAt": {"type": "string"}, "seats": {"type": "integer"}, "status": {"type": "string"}}},
+                  "generatedAt": {"type": "string"}, "smallCells": {"$ref": "#/components/schemas/SmallCells"},
+                  "stages": {"type": "array", "items": {"type": "object", "properties": {"stage": {"type": "string", "enum": ["registry", "pool", "panel", "invited", "accepted", "attended"]}, "total": {"type": "integer"}}}},
+                  "composition": {"type": "array", "items": {"type": "object", "properties": {
+                    "attribute": {"type": "string"}, "labels": {"$ref": "#/components/schemas/Labels"},
+                    "values": {"type": "array", "items": {"type": "object", "properties": {"value": {"type": "string"}, "labels": {"$ref": "#/components/schemas/Labels"},
+                      "targetShare": {"type": ["number", "null"]},
+                      "stages": {"type": "array", "items": {"type": "object", "properties": {"stage": {"type": "string"}, "count": {"$ref": "#/components/schemas/CellCount"},
+                        "share": {"type": ["number", "null"]}, "deviationPoints": {"type": ["number", "null"]}, "deviationSeats": {"type": ["number", "null"]}}}}}}},
+                    "distance": {"type": "array", "items": {"type": "object", "properties": {"stage": {"type": "string"}, "tvd": {"type": ["number", "null"], "description": "total variation distance from the census targets"}}}}}}},
+                  "fairness": {"type": ["object", "null"], "properties": {"algorithm": {"type": "string"}, "estimated": {"type": "boolean"}, "poolSize": {"type": "integer"},
+                    "minimum": {"type": "number"}, "maximum": {"type": "number"}, "median": {"type": "number"}, "gini": {"type": "number"}, "zeroChance": {"type": "integer"},
+                    "zeroChanceGroups": {"type": "array", "items": {"type": "object", "properties": {"reason": {"type": "string", "enum": ["quota_zero", "no_feasible_panel"]},
+                      "values": {"type": "array", "items": {"type": "string"}}, "count": {"type": "integer"}}}},
+                    "leximinMinimum": {"type": ["number", "null"]}, "legacyComparison": {"type": ["number", "null"]},
+                    "histogram": {"type": "array", "items": {"type": "object", "properties": {"from": {"type": "number"}, "to": {"type": "number"}, "count": {"type": "integer"}}}}}},
+                  "participation": {"type": "object", "properties": {"total": {"$ref": "#/components/schemas/ParticipationCounts"},
+                    "strata": {"type": "array", "items": {"type": "object", "properties": {"attribute": {"type": "string"}, "value": {"type": "string"},
+                      "labels": {"$ref": "#/components/schemas/Labels"}, "counts": {"$ref": "#/components/schemas/ParticipationCounts"}}}},
+                    "replacementEffect": {"type": "array", "items": {"type": "object", "properties": {"attribute": {"type": "string"},
+                      "withoutReplacements": {"type": ["number", "null"]}, "withReplacements": {"type": ["number", "null"]}, "restoredPoints": {"type": ["number", "null"]}}}}}},
+                  "satisfaction": {"type": "object", "properties": {"total": {"$ref": "#/components/schemas/SatisfactionStats"},
+                    "strata": {"type": "array", "items": {"type": "object", "properties": {"attribute": {"type": "string"}, "value": {"type": "string"},
+                      "labels": {"$ref": "#/components/schemas/Labels"}, "stats": {"$ref": "#/components/schemas/SatisfactionStats"}}}}}},
+                  "suggestions": {"type": "object", "properties": {"total": {"type": "integer"}, "replied": {"type": "integer"}, "medianDaysToReply": {"type": ["number", "null"]},
+                    "byStatus": {"type": "array", "items": {"type": "object", "properties": {"status": {"type": "string"}, "count": {"type": "integer"}}}}}}
+                }
+              },
+              "SummaryReport": {
+                "type": "object", "required": ["generatedAt", "smallCells", "events", "eventList", "seats", "uniqueParticipants", "familiarFaces", "repeatHistogram", "repeatGini", "registry", "cumulative", "departments"],
+                "properties": {
+                  "from": {"type": ["string", "null"]}, "to": {"type": ["string", "null"]}, "generatedAt": {"type": "string"}, "smallCells": {"$ref": "#/components/schemas/SmallCells"},
+                  "events": {"type": "integer"}, "seats": {"type": "integer", "description": "attended seats"}, "uniqueParticipants": {"type": "integer"},
+                  "eventList": {"type": "array", "description": "the events included, latest first (ids for the event report)", "items": {"type": "object",
+                    "properties": {"id": {"type": "integer"}, "title": {"type": "string"}, "department": {"type": "string"}, "startsAt": {"type": "string"}, "status": {"type": "string"}}}},
+                  "seatsPerParticipant": {"type": ["number", "null"]},
+                  "familiarFaces": {"type": "object", "description": "seats taken by people who attended another event within the window before (熟面孔)",
+                    "properties": {"windowDays": {"type": "integer"}, "seats": {"type": "integer"}, "share": {"type": ["number", "null"]}}},
+                  "repeatHistogram": {"type": "array", "items": {"type": "object", "properties": {"times": {"type": "integer"}, "people": {"$ref": "#/components/schemas/CellCount"}}}},
+                  "repeatGini": {"type": "number"},
+                  "registry": {"type": "object", "properties": {"people": {"type": "integer"}, "everInvited": {"type": "integer"}, "share": {"type": ["number", "null"]}}},
+                  "cumulative": {"type": "array", "items": {"type": "object", "properties": {"attribute": {"type": "string"}, "labels": {"$ref": "#/components/schemas/Labels"},
+                    "tvd": {"type": ["number", "null"]},
+                    "values": {"type": "array", "items": {"type": "object", "properties": {"value": {"type": "string"}, "labels": {"$ref": "#/components/schemas/Labels"},
+                      "targetShare": {"type": ["number", "null"]}, "participants": {"$ref": "#/components/schemas/CellCount"}, "share": {"type": ["number", "null"]},
+                      "deviationPoints": {"type": ["number", "null"]}}}}}}},
+                  "departments": {"type": "array", "items": {"type": "object", "properties": {"department": {"type": "string"}, "events": {"type": "integer"},
+                    "seats": {"type": "integer"}, "invited": {"type": "integer"}, "accepted": {"type": "integer"}, "attended": {"type": "integer"},
+                    "uniqueParticipants": {"type": "integer"}, "acceptanceRate": {"type": ["number", "null"]}, "attendanceRate": {"type": ["number", "null"]}}}}
+                }
+              }
             },
             "responses": {
               "BadRequest": {"description": "malformed request or JSON", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
@@ -469,6 +539,27 @@ enum OpenAPIDocument {
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
                 "responses": {"204": {"description": "revoked"}, "401": {"$ref": "#/components/responses/Unauthorized"},
                   "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"description": "no such staff token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}}
+            },
+            "/api/v1/events/{id}/report": {
+              "get": {"summary": "The event's evaluation report (evaluator or organizer): composition per stage vs census targets, fairness, participation, satisfaction; small cells shown as <5", "operationId": "eventReport", "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}},
+                  {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "csv", "html"], "default": "json"}},
+                  {"name": "lang", "in": "query", "description": "language of the HTML report", "schema": {"type": "string", "enum": ["zh", "en"], "default": "zh"}},
+                  {"name": "table", "in": "query", "description": "with format=csv: one table by name; without it every table, each after a '# NAME.csv' line", "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "the report", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EventReport"}},
+                  "text/csv": {"schema": {"type": "string"}}, "text/html": {"schema": {"type": "string", "description": "one self-contained page: inline CSS and SVG charts, no script"}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"}, "422": {"$ref": "#/components/responses/Invalid"}}}
+            },
+            "/api/v1/reports/summary": {
+              "get": {"summary": "Participation across the events drawn or closed in a date range (evaluator or organizer): unique participants, 熟面孔 rate, repeats, registry reach, cumulative vs targets, departments", "operationId": "summaryReport", "security": [{"bearer": []}],
+                "parameters": [{"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}},
+                  {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "csv", "html"], "default": "json"}},
+                  {"name": "lang", "in": "query", "description": "language of the HTML report", "schema": {"type": "string", "enum": ["zh", "en"], "default": "zh"}},
+                  {"name": "table", "in": "query", "description": "with format=csv: one table by name; without it every table, each after a '# NAME.csv' line", "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "the summary", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SummaryReport"}},
+                  "text/csv": {"schema": {"type": "string"}}, "text/html": {"schema": {"type": "string", "description": "one self-contained page: inline CSS and SVG charts, no script"}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}, "422": {"$ref": "#/components/responses/Invalid"}}}
             }
           }
         }

@@ -17,6 +17,8 @@ public struct AllotConfig: Codable, Sendable, Equatable {
     public var eventSettings: EventSettings { events ?? EventSettings() }
     /// Message templates and the delivery channel; without it no message can be written.
     public var messages: MessageSettings?
+    /// Evaluation reports (small-cell threshold); absent: the defaults.
+    public var reports: ReportSettings?
 
     /// Reads and checks the configuration at `path`.
     public static func load(path: String) throws(ConfigError) -> AllotConfig {
@@ -43,6 +45,9 @@ public struct AllotConfig: Codable, Sendable, Equatable {
         }
         try SchemaRules.check(config.schema, path: path)
         if let problem = config.messages?.problems().first { throw .invalid(path: path, reason: problem) }
+        if let threshold = config.reports?.smallCellThreshold, threshold < 1 {
+            throw .invalid(path: path, reason: "reports.smallCellThreshold must be at least 1 (1 shows every count)")
+        }
         return config
     }
 

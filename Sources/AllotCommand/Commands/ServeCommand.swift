@@ -60,8 +60,8 @@ extension Command {
             log: invocation.diagnostics)
         let server = APIServer(
             registry: Registry(database: database, config: config), tokens: TokenStore(database: database),
-            events: events, invitations: invitations, host: host, port: port, rateLimitPerMinute: rateLimit,
-            options: options)
+            events: events, invitations: invitations, reports: Reports(database: database, config: config), host: host,
+            port: port, rateLimitPerMinute: rateLimit, options: options)
         let actualPort = try server.start()
         server.stopOnSignals()
         delivery?.start()
