@@ -24,6 +24,16 @@ enum CommandList {
         .serve,
         .select,
         .verify,
+        .eventCreate,
+        .eventList,
+        .eventShow,
+        .eventUpdate,
+        .eventCancel,
+        .eventEligible,
+        .drawPrepare,
+        .drawFinalize,
+        .drawExport,
+        .drawVerify,
     ]
 
     /// One-line descriptions of command groups, shown by `allot --help` and `allot GROUP --help`.
@@ -32,5 +42,7 @@ enum CommandList {
         "person": "one volunteer: enroll, show, withdraw",
         "token": "API tokens",
         "audit": "the tamper-evident audit log",
+        "event": "events: create, list, show, update, cancel, eligibility",
+        "draw": "an event's draw: prepare, finalize, export, verify",
     ]
 }
