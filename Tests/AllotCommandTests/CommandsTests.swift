@@ -4,7 +4,7 @@ import Testing
 @testable import AllotCommand
 
 /// Runs the real command list in-process against a temp database, as `allot` would.
-private struct Session {
+struct Session {
     let directory: URL
     let environment: [String: String]
 
