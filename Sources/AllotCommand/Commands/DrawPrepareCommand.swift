@@ -71,17 +71,33 @@ private struct InfeasibleDraw: Encodable {
 }
 
 extension Invocation {
-    /// Progress lines on stderr, each with the seconds since the command started (the stage times
-    /// `scripts/bench-draw` reads), or nil when stderr is not a terminal and `force` is false.
+    /// Progress lines on stderr, each with the wall and CPU seconds since the command started (the
+    /// stage times `scripts/bench-draw` reads: on a shared machine CPU time is the steadier figure),
+    /// or nil when stderr is not a terminal and `force` is false.
     func stageProgress(prefix: String, force: Bool) -> (@Sendable (String) -> Void)? {
         guard force || isatty(STDERR_FILENO) != 0 else { return nil }
         let diagnostics = self.diagnostics
         let clock = ContinuousClock()
         let start = clock.now
+        let startCPU = Self.cpuSeconds()
         return { line in
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            diagnostics(String(format: "%@: [%.2f s] %@\n", prefix, seconds, line))
+            diagnostics(
+                String(format: "%@: [%.2f s, cpu %.2f s] %@\n", prefix, seconds, Self.cpuSeconds() - startCPU, line))
         }
+    }
+
+    /// User and system CPU seconds of this process so far (every thread).
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+            let who = RUSAGE_SELF.rawValue
+        #else
+            let who = RUSAGE_SELF
+        #endif
+        guard getrusage(who, &usage) == 0 else { return 0 }
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }
