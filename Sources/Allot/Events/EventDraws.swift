@@ -39,6 +39,7 @@ extension Events {
                         ], relaxations: [])))
         }
         let pool = try eligible.pool(features: quotas.features)
+        progress?("types: \(pool.count) people in \(pool.typeCount) types")
         let prepared: PreparedDraw
         do {
             prepared = try DrawPipeline.prepare(
