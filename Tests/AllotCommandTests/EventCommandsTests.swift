@@ -65,6 +65,15 @@ import Testing
         #expect(filter["attributes"] as? [String: [String]] == ["district": ["xuhui", "pudong"]])
         #expect(filter["minimumAge"] as? Int == 20 && after["department"] as? String == "市政府办公厅")
 
+        let joint = session.run(["event", "update", "1", "--joint", "gender=female&age=70+:0-1", "--json"])
+        let jointQuotas = try #require((try Self.json(joint.output)["quotas"] as? [String: Any])?["joint"] as? [[String: Any]])
+        #expect(jointQuotas.count == 1 && jointQuotas.first?["feature1"] as? String == "gender")
+        #expect(jointQuotas.first?["value2"] as? String == "70+" && jointQuotas.first?["max"] as? Int == 1)
+        #expect(session.run(["event", "show", "1"]).output.contains("joint gender=female × age=70+: 0-1"))
+        let unjoined = session.run(["event", "update", "1", "--joint", "", "--json"])
+        #expect(unjoined.code == 0 && unjoined.output.contains("\"joint\":[]"))
+        #expect(session.run(["event", "update", "1", "--joint", "gender=female:0-1"]).code == 2)
+
         // Malformed option text is a usage error; values the rules refuse are failures.
         #expect(session.run(["event", "update", "1", "--quota", "age=18-29"]).code == 2)
         #expect(session.run(["event", "update", "1", "--filter", "district"]).code == 2)

@@ -44,6 +44,10 @@ enum EventOptions {
                 "quota", value: "attr=value:MIN-MAX,...",
                 help: "explicit seats per value, e.g. age=18-29:2-4,age=70+:0-2 (overrides derived seats)"),
             .option("unconstrained", value: "attr,...", help: "attributes left without quotas (0 to k seats)"),
+            .option(
+                "joint", value: "a=v&b=w:MIN-MAX,...",
+                help: "seats for a pair of values, e.g. 'gender=female&age=70+:1-3' (quote it for the shell)"
+                    + (creating ? "" : "; replaces the joint quotas, '' removes them")),
         ]
         return list
     }
@@ -65,7 +69,8 @@ enum EventOptions {
             reserves: try invocation.integer("reserves", in: 0...Int(Int32.max)),
             responseDeadline: invocation.option("deadline"),
             cooldownDays: try invocation.integer("cooldown-days", in: 0...Int(Int32.max)), eligibility: filter,
-            targets: targets, quotas: try quotaEdits(invocation), unconstrained: list(invocation.option("unconstrained")))
+            targets: targets, quotas: try quotaEdits(invocation), unconstrained: list(invocation.option("unconstrained")),
+            joint: try jointQuotas(invocation))
     }
 
     /// The changes of `event update`; `current` supplies the filter part that was not given.
@@ -84,7 +89,8 @@ enum EventOptions {
             reserves: try invocation.integer("reserves", in: 0...Int(Int32.max)),
             responseDeadline: invocation.option("deadline"),
             cooldownDays: try invocation.integer("cooldown-days", in: 0...Int(Int32.max)), eligibility: filter,
-            quotas: try quotaEdits(invocation), unconstrained: list(invocation.option("unconstrained")))
+            quotas: try quotaEdits(invocation), unconstrained: list(invocation.option("unconstrained")),
+            joint: try jointQuotas(invocation))
     }
 
     /// `--filter district=xuhui|huangpu,gender=female` → attribute → allowed values.
@@ -118,6 +124,25 @@ enum EventOptions {
             edits.append(edit)
         }
         return edits
+    }
+
+    /// `--joint 'gender=female&age=70+:1-3,…'` → joint quotas; `''` → none.
+    static func jointQuotas(_ invocation: Invocation) throws(UsageError) -> [JointQuotaInput]? {
+        guard let text = invocation.option("joint") else { return nil }
+        var joint: [JointQuotaInput] = []
+        for item in text.split(separator: ",") {
+            let pair = item.split(separator: "&", maxSplits: 1)
+            guard pair.count == 2, let first = quotaEdit(pair[0] + ":0-0"), let second = quotaEdit(pair[1]) else {
+                throw UsageError(
+                    message: "option '--joint' needs attr=value&attr=value:MIN-MAX items separated by commas, got '\(item)'",
+                    helpTopic: invocation.command.displayName)
+            }
+            joint.append(
+                JointQuotaInput(
+                    attribute1: first.attribute, value1: first.value, attribute2: second.attribute, value2: second.value,
+                    min: second.min, max: second.max))
+        }
+        return joint
     }
 
     static func quotaEdit(_ item: Substring) -> QuotaEdit? {
