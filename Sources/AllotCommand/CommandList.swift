@@ -31,6 +31,16 @@ enum CommandList {
         .outboxRetry,
         .reportEvent,
         .reportSummary,
+        .eventCreate,
+        .eventList,
+        .eventShow,
+        .eventUpdate,
+        .eventCancel,
+        .eventEligible,
+        .drawPrepare,
+        .drawFinalize,
+        .drawExport,
+        .drawVerify,
     ]
 
     /// One-line descriptions of command groups, shown by `allot --help` and `allot GROUP --help`.
@@ -41,5 +51,7 @@ enum CommandList {
         "audit": "the tamper-evident audit log: verify, list",
         "outbox": "messages to citizens: export, list, deliver, retry",
         "report": "evaluation reports for evaluators: one event, or a summary across events",
+        "event": "events: create, list, show, update, cancel, eligibility, close",
+        "draw": "an event's draw: prepare, finalize, export, verify",
     ]
 }

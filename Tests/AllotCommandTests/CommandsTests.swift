@@ -5,7 +5,7 @@ import Testing
 import TestData
 
 /// Runs the real command list in-process against a temp database, as `allot` would.
-private struct Session {
+struct Session {
     let directory: URL
     let environment: [String: String]
 

@@ -27,12 +27,43 @@ struct EligiblePool {
     var excluded: [ExclusionReason: Int]
 
     /// The Sortition pool over `features`.
+    ///
+    /// Value indices are looked up once per distinct value, not matched per person: the registry
+    /// stores schema codes, so an exact lookup finds them (`Feature.index(of:)`, which trims and
+    /// folds case, covers anything else). Building a million candidates' dictionaries and matching
+    /// each value case-insensitively took most of a 1,000,000-volunteer prepare's pool stage.
     func pool(features: [Feature]) throws(EventError) -> Pool {
-        let candidates = people.map { person in
-            Candidate(id: person.pid, values: Dictionary(uniqueKeysWithValues: zip(attributes, person.values)))
+        var columns: [Int] = []
+        for feature in features {
+            guard let column = attributes.firstIndex(of: feature.name) else {
+                throw .invalidQuotas("the quotas name '\(feature.name)', which is not a registry attribute")
+            }
+            columns.append(column)
+        }
+        var lookups = features.map { feature in
+            Dictionary(feature.values.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        var rows: [[Int]] = []
+        rows.reserveCapacity(people.count)
+        for person in people {
+            var row: [Int] = []
+            row.reserveCapacity(columns.count)
+            for (f, column) in columns.enumerated() {
+                let value = person.values[column]
+                if let index = lookups[f][value] {
+                    row.append(index)
+                } else if let index = features[f].index(of: value) {
+                    lookups[f][value] = index
+                    row.append(index)
+                } else {
+                    throw .invalidQuotas(
+                        SortitionError.unknownValue(feature: features[f].name, value: value, person: person.pid).description)
+                }
+            }
+            rows.append(row)
         }
         do {
-            return try Pool(features: features, candidates: candidates)
+            return try Pool(features: features, ids: people.map(\.pid), valueIndices: rows)
         } catch {
             throw .invalidQuotas(error.description)
         }

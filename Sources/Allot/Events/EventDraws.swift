@@ -36,6 +36,7 @@ extension Events {
                     InfeasibleQuotas.tooFewPeople(needed: event.seats, available: eligible.people.count)))
         }
         let pool = try eligible.pool(features: quotas.features)
+        progress?("types: \(pool.count) people in \(pool.typeCount) types")
         let prepared: PreparedDraw
         do {
             prepared = try DrawPipeline.prepare(
