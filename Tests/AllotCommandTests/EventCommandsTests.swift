@@ -155,12 +155,12 @@ import Testing
         #expect(session.run(["draw", "prepare", "1", "--algorithm", "random"]).code == 2)
 
         let prepared = session.run([
-            "draw", "prepare", "1", "--lottery-size", "20", "--beacon-source", "上海福利彩票 2026-12-01", "--json",
+            "draw", "prepare", "1", "--lottery-size", "100", "--beacon-source", "上海福利彩票 2026-12-01", "--json",
         ])
         #expect(prepared.code == 0, "\(prepared.errors)")
         let commitment = try Self.json(prepared.output)
         let poolDigest = try #require(commitment["poolDigest"] as? String)
-        #expect(commitment["poolSize"] as? Int == 24 && commitment["lotterySize"] as? Int == 20)
+        #expect(commitment["poolSize"] as? Int == 24 && commitment["lotterySize"] as? Int == 100)
         #expect(commitment["beaconSource"] as? String == "上海福利彩票 2026-12-01" && commitment["seed"] == nil)
         let twice = session.run(["draw", "prepare", "1"])
         #expect(twice.code == 1 && twice.errors.contains("wrong_event_state"))

@@ -93,7 +93,7 @@ struct EventCooldownTests {
         let pids = world.receipts.map(\.pid)
         try world.invite(pids[5], to: past.id, state: "attended")
         try world.invite(pids[6], to: past.id, state: "invited")
-        let prepared = try world.events.prepare(event.id, lotterySize: 10, actor: .cli)
+        let prepared = try world.events.prepare(event.id, lotterySize: 100, actor: .cli)
         #expect(prepared.poolSize == 38)
         let drawn = try world.events.finalize(event.id, beacon: "1 2 3", actor: .cli)
         let record = try world.events.record(event.id)
