@@ -16,7 +16,8 @@ public final class APIServer: Sendable {
         configuration.host = host
         configuration.port = port
         var router = api.router()
-        WebPages(registry: registry, tokens: tokens, rateLimitPerMinute: rateLimitPerMinute).register(into: &router)
+        WebPages(registry: registry, tokens: tokens, events: events, rateLimitPerMinute: rateLimitPerMinute)
+            .register(into: &router)
         server = HTTPServer(configuration: configuration, router: router)
     }
 
