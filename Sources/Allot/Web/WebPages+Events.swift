@@ -52,7 +52,7 @@ extension WebPages {
             """
             <li class="event">
             <h2><a href="/events/\(event.id)">\(title(event, l))</a></h2>
-            <p class="status">\(WebText.status.text(l))：\(WebText.status(event.status).text(l))</p>
+            <p class="status">\(WebText.statusLine(event.status).text(l))</p>
             <dl class="facts">
             <dt>\(WebText.eventDate.text(l))</dt><dd>\(Self.shownTime(event.startsAt))</dd>
             <dt>\(WebText.eventPlace.text(l))</dt><dd>\(event.place)</dd>
@@ -85,7 +85,7 @@ extension WebPages {
             "<dt>\(WebText.eventDeadline.text(l))</dt><dd>\(Self.shownTime($0))</dd>\n"
         } ?? .empty
         var body: HTML = """
-            <p class="status">\(WebText.status.text(l))：\(WebText.status(event.status).text(l))</p>
+            <p class="status">\(WebText.statusLine(event.status).text(l))</p>
             <dl class="record">
             <dt>\(WebText.eventDate.text(l))</dt><dd>\(Self.shownTime(event.startsAt))</dd>
             <dt>\(WebText.eventPlace.text(l))</dt><dd>\(event.place)</dd>
@@ -180,7 +180,7 @@ extension WebPages {
         }
         let checks = WebText.verifyChecks.map { check -> HTML in
             """
-            <li class="check pending" id="check-\(HTML(trusted: check.id))">\
+            <li class="step pending" id="check-\(HTML(trusted: check.id))">\
             <span class="badge">\(WebText.checkPending.text(l))</span> \
             <span class="what">\(check.label.text(l))</span>\
             <span class="detail"></span></li>
@@ -198,8 +198,8 @@ extension WebPages {
             <h2>\(WebText.checksTitle.text(l))</h2>
             <ol class="checks">
             \(checks)</ol>
-            <h2>\(WebText.quotaTableTitle.text(l))</h2>
-            <div class="table-scroll" tabindex="0">
+            <h2 id="quota-title">\(WebText.quotaTableTitle.text(l))</h2>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="quota-title">
             <table class="quotas" id="quota-table">
             <thead><tr><th scope="col">\(WebText.quotaColumn.text(l))</th><th scope="col">\(WebText.quotaBounds.text(l))</th>\
             <th scope="col">\(WebText.quotaRange.text(l))</th><th scope="col">\(WebText.quotaPanel.text(l))</th>\

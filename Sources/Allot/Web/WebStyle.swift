@@ -63,30 +63,35 @@ enum WebStyle {
         dl.facts dd{margin:0}
         code{font-family:ui-monospace,monospace;font-size:.92em}
         code.digest{word-break:break-all}
-        ul.pids{list-style:none;padding:0;margin:.5rem 0;display:grid;grid-template-columns:repeat(auto-fill,minmax(7rem,1fr));        gap:.25rem .75rem}
+        ul.pids{list-style:none;padding:0;margin:.5rem 0;display:grid;grid-template-columns:repeat(auto-fill,minmax(7rem,1fr));\
+        gap:.25rem .75rem}
         .later{border-left:4px solid #767676;padding-left:.75rem;color:#4a4a4a}
         ol.checks{list-style:none;padding:0;margin:.5rem 0}
-        li.check{border:2px solid #767676;border-left-width:.5rem;border-radius:6px;padding:.5rem .75rem;margin:0 0 .5rem}
-        li.check .what{font-weight:600}
-        li.check .detail{display:block;font-size:.9rem;color:#4a4a4a;word-break:break-word}
-        .badge{display:inline-block;font-weight:700;font-size:.9rem;padding:0 .45rem;border-radius:4px;border:2px solid #767676;        color:#1b1b1b;background:#fff;margin-right:.25rem}
+        li.step{border:2px solid #767676;border-left-width:.5rem;border-radius:6px;padding:.5rem .75rem;margin:0 0 .5rem}
+        li.step .what{font-weight:600}
+        li.step .detail{display:block;font-size:.9rem;color:#4a4a4a;word-break:break-word}
+        .badge{display:inline-block;font-weight:700;font-size:.9rem;padding:0 .45rem;border-radius:4px;border:2px solid #767676;\
+        color:#1b1b1b;background:#fff;margin-right:.25rem;white-space:nowrap}
         .passed .badge{color:#fff;background:#1d6b32;border-color:#1d6b32}
         .passed .badge::before{content:"✓ "}
         .failed .badge{color:#fff;background:#a4001d;border-color:#a4001d}
         .failed .badge::before{content:"✗ "}
-        li.check.passed{border-color:#1d6b32}
-        li.check.failed{border-color:#a4001d;background:#fff5f6}
-        li.check.running{border-style:dashed}
+        li.step.passed{border-color:#1d6b32}
+        li.step.failed{border-color:#a4001d;background:#fff5f6}
+        li.step.running{border-style:dashed}
         .verdict:empty{display:none}
         .verdict{border:3px solid #767676;border-radius:6px;padding:.6rem 1rem;margin:1rem 0;font-weight:700}
         .verdict.passed{border-color:#1d6b32;color:#144d24}
         .verdict.failed{border-color:#a4001d;color:#a4001d}
         .table-scroll{overflow-x:auto;margin:.5rem 0}
-        table.quotas{border-collapse:collapse;width:100%;font-size:.9rem}
-        table.quotas th,table.quotas td{border-bottom:1px solid #ccc;padding:.3rem .4rem;text-align:left;vertical-align:top}
-        table.quotas td:first-child{word-break:break-word}
+        table.quotas{border-collapse:collapse;width:100%;font-size:.85rem}
+        table.quotas th,table.quotas td{border-bottom:1px solid #ccc;padding:.3rem .4rem;text-align:left;\
+        vertical-align:top}
+        table.quotas td span{display:inline-block}
+        table.quotas td:first-child span{word-break:break-word}
         table.quotas tbody:empty{display:none}
-        textarea{width:100%;font:inherit;font-family:ui-monospace,monospace;font-size:.85rem;padding:.6rem;        border:2px solid #767676;border-radius:4px;color:#1b1b1b}
+        textarea{width:100%;font:inherit;font-family:ui-monospace,monospace;font-size:.85rem;padding:.6rem;\
+        border:2px solid #767676;border-radius:4px;color:#1b1b1b}
         input[type=file]{font:inherit;max-width:100%}
         .notice-plain{border-left:4px solid #0b4f8a;padding-left:.75rem}
         @media (min-width:40em){

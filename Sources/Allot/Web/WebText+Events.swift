@@ -38,6 +38,12 @@ extension WebText {
         }
     }
 
+    /// "Status: …" in the page's language (the colon differs).
+    static func statusLine(_ status: EventStatus) -> Labels {
+        let words = self.status(status)
+        return t("状态：" + words.zh, "Status: " + words.en)
+    }
+
     /// What happens next, in plain words, for an event in `status`.
     static func next(_ status: EventStatus, beaconSource: String) -> Labels {
         let source = beaconSource.isEmpty ? t("事先公布的公开随机数", "a public random number announced in advance") :
@@ -146,9 +152,9 @@ extension WebText {
         ("running", t("正在检查…", "checking…")),
         ("skipped", t("不适用", "not applicable")),
         ("loading", t("正在下载记录…", "Downloading the record…")),
-        ("checking", t("正在核对{source}…", "Checking {source}…")),
-        ("source-site", t("本站公布的记录", "the record published on this site")),
-        ("source-own", t("您提供的记录", "the record you gave")),
+        ("checking", t("正在核对…", "Checking…")),
+        ("source-site", t("本站公布的记录", "The record published on this site")),
+        ("source-own", t("您提供的记录", "The record you gave")),
         ("all-passed", t("{source}：全部 {n} 项检查通过，用时 {s} 秒。", "{source}: all {n} checks passed in {s} s.")),
         ("some-failed", t("{source}：{n} 项检查失败。这份记录与公布的规则或数据不符。", "{source}: {n} checks failed. This record does not match the published rules or data.")),
         ("unreadable", t("{source}无法读取：{reason}", "{source} cannot be read: {reason}")),

@@ -214,7 +214,7 @@ enum WebVerifyScript {
 
           const summary = document.getElementById("verify-summary");
           const quotaBody = document.querySelector("#quota-table tbody");
-          const rows = Array.from(root.querySelectorAll("li.check"));
+          const rows = Array.from(root.querySelectorAll("li.step"));
 
           function nodes(detail) {
             const list = detail === undefined || detail === null ? [] : Array.isArray(detail) ? detail : [detail];
@@ -229,7 +229,7 @@ enum WebVerifyScript {
           function setRow(id, state, detail) {
             const row = document.getElementById("check-" + id);
             if (!row) return;
-            row.className = "check " + state;
+            row.className = "step " + state;
             row.querySelector(".badge").textContent = text(state);
             row.querySelector(".detail").replaceChildren(...nodes(detail));
           }
@@ -267,7 +267,12 @@ enum WebVerifyScript {
             tr.className = met ? "passed" : "failed";
             for (const value of [group, bounds, range, panelSeats]) {
               const td = document.createElement("td");
-              td.textContent = value;
+              // A group is given in parts (`district=`, `pudong`) so that a narrow column breaks between them.
+              for (const part of Array.isArray(value) ? value : [value]) {
+                const span = document.createElement("span");
+                span.textContent = part;
+                td.appendChild(span);
+              }
               tr.appendChild(td);
             }
             const status = document.createElement("td");
@@ -407,11 +412,11 @@ enum WebVerifyScript {
                 const bounds = r.quotas[name][value];
                 const valid = bounds.length === 2 && bounds[0] <= bounds[1] && bounds[0] >= 0;
                 if (!valid) problems.push(text("bad-bounds", { q: name + "=" + value }));
-                quotas.push({ group: name + "=" + value, name, value, bounds, valid, lowest: Infinity, highest: -Infinity, met: valid });
+                quotas.push({ group: [name + "=", value], name, value, bounds, valid, lowest: Infinity, highest: -Infinity, met: valid });
               }
             }
             for (const j of r.jointQuotas || []) {
-              quotas.push({ group: j.feature1 + "=" + j.value1 + " × " + j.feature2 + "=" + j.value2, joint: j, bounds: [j.min, j.max], valid: true, lowest: Infinity, highest: -Infinity, met: true });
+              quotas.push({ group: [j.feature1 + "=", j.value1 + " × ", j.feature2 + "=", j.value2], joint: j, bounds: [j.min, j.max], valid: true, lowest: Infinity, highest: -Infinity, met: true });
             }
             if (r.lottery.length === 0) problems.push(text("empty-lottery"));
             const seatsOf = (line, q) => {
@@ -439,7 +444,7 @@ enum WebVerifyScript {
                 q.highest = Math.max(q.highest, seats);
                 if (seats < q.bounds[0] || seats > q.bounds[1]) {
                   q.met = false;
-                  problems.push(text("quota-breach", { i, q: q.group, n: seats, min: q.bounds[0], max: q.bounds[1] }));
+                  problems.push(text("quota-breach", { i, q: q.group.join(""), n: seats, min: q.bounds[0], max: q.bounds[1] }));
                 }
               }
             });
@@ -463,7 +468,7 @@ enum WebVerifyScript {
             delete data.result;
             for (const row of rows) setRow(row.id.slice("check-".length), "pending");
             quotaBody.replaceChildren();
-            setSummary("running", text("checking", { source }));
+            setSummary("running", text("checking"));
             try {
               if (!(window.crypto && crypto.subtle)) throw new Unreadable(text("no-crypto"));
               const raw = await load();
