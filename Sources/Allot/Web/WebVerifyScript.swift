@@ -25,9 +25,14 @@ enum WebVerifyScript {
           // give 4096 words, enough for 4000 reserves; a 100k pool needs about 25 batches.
           const BLOCKS_PER_CHUNK = 1024;
           const TWO64 = 1n << 64n;
+          const TWO32 = 2 ** 32;
+          // Largest n for which uniform(n) is computed with plain numbers (see tryUniform).
+          const SMALL_BOUND = 2 ** 26;
           const PROTOCOL = "allot-draw-v1";
           // Shown at most, of a failed check's problems.
           const MAX_PROBLEMS = 3;
+          // Lottery lines checked against the quotas before the page gets the main thread back.
+          const LINES_PER_PAUSE = 250;
 
           class Unreadable extends Error {}
 
@@ -40,6 +45,8 @@ enum WebVerifyScript {
 
           const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
           const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+          // Performance marks `allot-verify:<step>` let a benchmark see where the time goes.
+          const mark = (step) => performance.mark("allot-verify:" + step);
 
           function hex(buffer) {
             const bytes = new Uint8Array(buffer);
@@ -84,7 +91,8 @@ enum WebVerifyScript {
           class Stream {
             constructor(seed) {
               this.seed = seed;
-              this.words = [];
+              this.high = [];
+              this.low = [];
               this.position = 0;
               this.nextBlock = 0;
             }
@@ -99,22 +107,50 @@ enum WebVerifyScript {
               }
               this.nextBlock += blocks;
               const digests = await Promise.all(jobs);
-              this.words = this.words.slice(this.position);
+              // Each word is kept as its high and low 32 bits (plain numbers are much faster than BigInt).
+              this.high = this.high.slice(this.position);
+              this.low = this.low.slice(this.position);
               this.position = 0;
               for (const digest of digests) {
                 const view = new DataView(digest);
-                for (let w = 0; w < 4; w++) this.words.push(view.getBigUint64(8 * w, false));
+                for (let w = 0; w < 4; w++) {
+                  this.high.push(view.getUint32(8 * w, false));
+                  this.low.push(view.getUint32(8 * w + 4, false));
+                }
               }
             }
 
             // uniform(n) by rejection, or null when the words run out (nothing is consumed then).
             tryUniform(n) {
+              if (n > SMALL_BOUND) return this.tryUniformBig(n);
+              // For n ≤ 2^26 every product below stays under 2^53, so numbers are exact:
+              // 2^32 mod n = t, 2^64 mod n = t² mod n, w mod n = ((high mod n)·t + low mod n) mod n.
+              const t = TWO32 % n;
+              const remainder = (t * t) % n;
+              // w < 2^64 − remainder: with 0 < remainder < 2^32, fails only when high is all ones and
+              // low ≥ 2^32 − remainder.
+              const lowLimit = TWO32 - remainder;
+              let p = this.position;
+              while (p < this.high.length) {
+                const high = this.high[p];
+                const low = this.low[p];
+                p++;
+                if (remainder === 0 || high < 0xffffffff || low < lowLimit) {
+                  this.position = p;
+                  return (((high % n) * t) + (low % n)) % n;
+                }
+              }
+              return null;
+            }
+
+            tryUniformBig(n) {
               const bound = BigInt(n);
               const remainder = TWO64 % bound;
               const limit = TWO64 - remainder;
               let p = this.position;
-              while (p < this.words.length) {
-                const word = this.words[p++];
+              while (p < this.high.length) {
+                const word = (BigInt(this.high[p]) << 32n) | BigInt(this.low[p]);
+                p++;
                 if (remainder === 0n || word < limit) {
                   this.position = p;
                   return Number(word % bound);
@@ -134,11 +170,22 @@ enum WebVerifyScript {
           }
 
           function poolText(pool) {
-            const entries = pool.slice().sort((a, b) => byteOrder(a.pid, b.pid));
+            const entries = pool.slice();
+            const simple = entries.every((e) => !/[\ud800-\uffff]/.test(e.pid));
+            entries.sort(simple ? (a, b) => (a.pid < b.pid ? -1 : a.pid > b.pid ? 1 : 0) : (a, b) => byteOrder(a.pid, b.pid));
             const lines = ["allot-pool-v1\n"];
+            // People mostly share one set of attribute names: sort each set once.
+            const orders = new Map();
             for (const entry of entries) {
+              const names = Object.keys(entry.attributes);
+              const signature = names.join("\u0000");
+              let order = orders.get(signature);
+              if (order === undefined) {
+                order = sortBytes(names);
+                orders.set(signature, order);
+              }
               let line = entry.pid;
-              for (const name of sortBytes(Object.keys(entry.attributes))) line += "\t" + name + "=" + entry.attributes[name];
+              for (const name of order) line += "\t" + name + "=" + entry.attributes[name];
               lines.push(line + "\n");
             }
             return lines.join("");
@@ -289,6 +336,7 @@ enum WebVerifyScript {
             let made = 0;
             let failed = 0;
             const check = (id, passed, detail) => {
+              mark(id);
               made++;
               if (!passed) failed++;
               setRow(id, passed ? "passed" : "failed", detail);
@@ -382,28 +430,34 @@ enum WebVerifyScript {
             }
 
             await start("probabilities");
-            const counts = new Map();
-            for (const p of pids) counts.set(p, 0);
-            for (const line of r.lottery) for (const p of line) if (counts.has(p)) counts.set(p, counts.get(p) + 1);
+            // pid → position in the pool (the last one when a pid is repeated, as in Swift's dictionary).
+            const indexOf = new Map();
+            pids.forEach((p, i) => indexOf.set(p, i));
+            const counts = new Int32Array(pids.length);
+            for (const line of r.lottery) {
+              for (const p of line) {
+                const i = indexOf.get(p);
+                if (i !== undefined) counts[i]++;
+              }
+            }
             const m = Math.max(1, r.lottery.length);
             let wrong = null;
             let lowest = Infinity;
             let highest = -Infinity;
-            for (const [p, count] of counts) {
-              const expected = count / m;
+            for (const [p, i] of indexOf) {
+              const expected = counts[i] / m;
               lowest = Math.min(lowest, expected);
               highest = Math.max(highest, expected);
               const recorded = own(r.probabilities, p) ? r.probabilities[p] : undefined;
               if (wrong === null && recorded !== expected) wrong = { pid: p, p: recorded === undefined ? "—" : recorded, q: expected };
             }
-            const extra = Object.keys(r.probabilities).find((p) => !counts.has(p));
+            const extra = Object.keys(r.probabilities).find((p) => !indexOf.has(p));
             check("probabilities", wrong === null && extra === undefined,
               wrong !== null ? text("probability-wrong", wrong)
                 : extra !== undefined ? text("probability-extra", { pid: extra })
-                : text("probability-summary", { n: counts.size, min: lowest, max: highest }));
+                : text("probability-summary", { n: indexOf.size, min: lowest, max: highest }));
 
             await start("quotas");
-            const attributes = new Map(r.pool.map((e) => [e.pid, e.attributes]));
             const problems = [];
             const names = sortBytes(Object.keys(r.quotas));
             const quotas = [];
@@ -419,40 +473,60 @@ enum WebVerifyScript {
               quotas.push({ group: [j.feature1 + "=", j.value1 + " × ", j.feature2 + "=", j.value2], joint: j, bounds: [j.min, j.max], valid: true, lowest: Infinity, highest: -Infinity, met: true });
             }
             if (r.lottery.length === 0) problems.push(text("empty-lottery"));
-            const seatsOf = (line, q) => {
-              let seats = 0;
+            // The quotas each person counts towards, so that a line is tallied in one pass over its people.
+            const byValue = new Map();
+            quotas.forEach((q, k) => {
+              if (!q.joint) byValue.set(q.name + "\u0000" + q.value, k);
+            });
+            const joints = [];
+            quotas.forEach((q, k) => {
+              if (q.joint) joints.push([q.joint, k]);
+            });
+            const memberships = r.pool.map((e) => {
+              const list = [];
+              for (const name of names) {
+                if (!own(e.attributes, name)) continue;
+                const k = byValue.get(name + "\u0000" + e.attributes[name]);
+                if (k !== undefined) list.push(k);
+              }
+              for (const [j, k] of joints) {
+                if (own(e.attributes, j.feature1) && e.attributes[j.feature1] === j.value1 && own(e.attributes, j.feature2) && e.attributes[j.feature2] === j.value2) list.push(k);
+              }
+              return list;
+            });
+            const tally = (line) => {
+              const seats = new Int32Array(quotas.length);
               for (const p of line) {
-                const a = attributes.get(p);
-                if (!a) continue;
-                if (q.joint) {
-                  if (own(a, q.joint.feature1) && a[q.joint.feature1] === q.joint.value1 && own(a, q.joint.feature2) && a[q.joint.feature2] === q.joint.value2) seats++;
-                } else if (own(a, q.name) && a[q.name] === q.value) {
-                  seats++;
-                }
+                const i = indexOf.get(p);
+                if (i !== undefined) for (const k of memberships[i]) seats[k]++;
               }
               return seats;
             };
-            r.lottery.forEach((line, i) => {
+            for (let i = 0; i < r.lottery.length; i++) {
+              const line = r.lottery[i];
               if (line.length !== r.panelSize) problems.push(text("bad-size", { i, n: line.length, k: r.panelSize }));
               if (new Set(line).size !== line.length) problems.push(text("twice", { i }));
               const stranger = line.find((p) => !poolSet.has(p));
               if (stranger !== undefined) problems.push(text("not-in-pool", { i, pid: stranger }));
-              for (const q of quotas) {
-                if (!q.valid) continue;
-                const seats = seatsOf(line, q);
-                q.lowest = Math.min(q.lowest, seats);
-                q.highest = Math.max(q.highest, seats);
-                if (seats < q.bounds[0] || seats > q.bounds[1]) {
+              const seats = tally(line);
+              quotas.forEach((q, k) => {
+                if (!q.valid) return;
+                const n = seats[k];
+                q.lowest = Math.min(q.lowest, n);
+                q.highest = Math.max(q.highest, n);
+                if (n < q.bounds[0] || n > q.bounds[1]) {
                   q.met = false;
-                  problems.push(text("quota-breach", { i, q: q.group.join(""), n: seats, min: q.bounds[0], max: q.bounds[1] }));
+                  problems.push(text("quota-breach", { i, q: q.group.join(""), n, min: q.bounds[0], max: q.bounds[1] }));
                 }
-              }
-            });
-            quotaBody.replaceChildren();
-            for (const q of quotas) {
-              const range = q.lowest === Infinity ? "—" : q.lowest === q.highest ? String(q.lowest) : q.lowest + "–" + q.highest;
-              quotaRow(q.group, q.valid ? q.bounds[0] + "–" + q.bounds[1] : JSON.stringify(q.bounds), range, String(seatsOf(r.panel, q)), q.met);
+              });
+              if (i % LINES_PER_PAUSE === LINES_PER_PAUSE - 1) await pause();
             }
+            const panelSeats = tally(r.panel);
+            quotaBody.replaceChildren();
+            quotas.forEach((q, k) => {
+              const range = q.lowest === Infinity ? "—" : q.lowest === q.highest ? String(q.lowest) : q.lowest + "–" + q.highest;
+              quotaRow(q.group, q.valid ? q.bounds[0] + "–" + q.bounds[1] : JSON.stringify(q.bounds), range, String(panelSeats[k]), q.met);
+            });
             check("quotas", problems.length === 0, problems.length === 0 ? text("quota-summary", { m: r.lottery.length, q: quotas.length }) : problemList(problems));
             return { made, failed };
           }
@@ -471,7 +545,10 @@ enum WebVerifyScript {
             setSummary("running", text("checking"));
             try {
               if (!(window.crypto && crypto.subtle)) throw new Unreadable(text("no-crypto"));
+              performance.clearMarks();
+              mark("start");
               const raw = await load();
+              mark("loaded");
               await pause();
               let record;
               try {
@@ -479,8 +556,11 @@ enum WebVerifyScript {
               } catch (error) {
                 throw new Unreadable(text("not-json"));
               }
+              mark("parsed");
+              await pause();
               const missing = shapeProblem(record);
               if (missing !== null) throw new Unreadable(text("missing-key", { key: missing }));
+              mark("shape");
               await pause();
               const outcome = await checkRecord(record);
               const seconds = ((performance.now() - started) / 1000).toFixed(2);
