@@ -88,7 +88,7 @@ enum WebStyle {
         table.quotas th,table.quotas td{border-bottom:1px solid #ccc;padding:.3rem .4rem;text-align:left;\
         vertical-align:top}
         table.quotas td span{display:inline-block}
-        table.quotas td:first-child span{word-break:break-word}
+        table.quotas td span,table.quotas td+td{white-space:nowrap}
         table.quotas tbody:empty{display:none}
         textarea{width:100%;font:inherit;font-family:ui-monospace,monospace;font-size:.85rem;padding:.6rem;\
         border:2px solid #767676;border-radius:4px;color:#1b1b1b}

@@ -33,6 +33,8 @@ enum WebVerifyScript {
           const MAX_PROBLEMS = 3;
           // Lottery lines checked against the quotas before the page gets the main thread back.
           const LINES_PER_PAUSE = 250;
+          // Pool entries or reserve swaps handled before the page gets the main thread back.
+          const ITEMS_PER_PAUSE = 20000;
 
           class Unreadable extends Error {}
 
@@ -169,14 +171,17 @@ enum WebVerifyScript {
             }
           }
 
-          function poolText(pool) {
+          async function poolText(pool) {
             const entries = pool.slice();
             const simple = entries.every((e) => !/[\ud800-\uffff]/.test(e.pid));
             entries.sort(simple ? (a, b) => (a.pid < b.pid ? -1 : a.pid > b.pid ? 1 : 0) : (a, b) => byteOrder(a.pid, b.pid));
             const lines = ["allot-pool-v1\n"];
             // People mostly share one set of attribute names: sort each set once.
             const orders = new Map();
-            for (const entry of entries) {
+            await pause();
+            for (let i = 0; i < entries.length; i++) {
+              const entry = entries[i];
+              if (i % ITEMS_PER_PAUSE === ITEMS_PER_PAUSE - 1) await pause();
               const names = Object.keys(entry.attributes);
               const signature = names.join("\u0000");
               let order = orders.get(signature);
@@ -358,7 +363,7 @@ enum WebVerifyScript {
             check("pool", duplicate === null, duplicate === null ? text("pool-summary", { n: pids.length }) : text("duplicate", { pid: duplicate }));
 
             await start("poolDigest");
-            const poolDigest = await sha256Hex(poolText(r.pool));
+            const poolDigest = await sha256Hex(await poolText(r.pool));
             check("poolDigest", poolDigest === r.poolDigest, pair(poolDigest, r.poolDigest, poolDigest === r.poolDigest));
 
             await start("lotteryDigest");
@@ -414,7 +419,9 @@ enum WebVerifyScript {
               await start("reserves");
               const onPanel = new Set(panel);
               const reserves = sortBytes(Array.from(poolSet).filter((p) => !onPanel.has(p)));
+              await pause();
               for (let i = reserves.length - 1; i >= 1; ) {
+                if (i % ITEMS_PER_PAUSE === 0) await pause();
                 const j = stream.tryUniform(i + 1);
                 if (j === null) {
                   await stream.fill(BLOCKS_PER_CHUNK);
