@@ -16,7 +16,7 @@ import Testing
 
     /// The compiled-in fallback is the shipped file, so running outside the repository changes nothing.
     @Test func builtInDefaultIsTheShippedConfiguration() throws {
-        #expect(AllotConfig.builtInDefault == (try Fixtures.config()))
+        #expect(AllotConfig.builtInDefault == (try Fixtures.config()), "run scripts/sync-default-config after editing config/allot.json")
         #expect(!AllotConfig.builtInDefault.schema.attributes.isEmpty)
     }
 

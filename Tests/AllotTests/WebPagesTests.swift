@@ -23,8 +23,10 @@ struct WebPagesTests {
             logPath = directory.path("access.log")
             logFD = open(logPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
             var router = HTTPRouter()
-            WebPages(registry: registry, tokens: TokenStore(database: registry.database), rateLimitPerMinute: rateLimit)
-                .register(into: &router)
+            WebPages(
+                registry: registry, tokens: TokenStore(database: registry.database),
+                events: Events(database: registry.database, config: try Fixtures.config()), rateLimitPerMinute: rateLimit
+            ).register(into: &router)
             var configuration = HTTPServerConfiguration()
             configuration.port = 0
             configuration.accessLogDescriptor = logFD

@@ -39,6 +39,9 @@ extension AllotConfig {
             "feedbackDays": 14,
             "expirySweepSeconds": 60
           },
+          "reports": {
+            "smallCellThreshold": 5
+          },
           "messages": {
             "channel": "file",
             "baseURL": "https://allot.example.cn",

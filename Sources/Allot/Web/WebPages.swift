@@ -8,6 +8,7 @@ import HTTPServer
 public final class WebPages: Sendable {
     let registry: Registry
     let tokens: TokenStore
+    let events: Events
     let formGuard: FormGuard
     let enrollLimiter: EnrollmentRateLimiter
     let recordLimiter: EnrollmentRateLimiter
@@ -20,15 +21,16 @@ public final class WebPages: Sendable {
     static let maxFieldLength = 300
 
     /// `rateLimitPerMinute` bounds posts of each writing form per client address (0 = no limit).
-    public init(registry: Registry, tokens: TokenStore, rateLimitPerMinute: Int) {
+    public init(registry: Registry, tokens: TokenStore, events: Events, rateLimitPerMinute: Int) {
         self.registry = registry
         self.tokens = tokens
+        self.events = events
         self.formGuard = FormGuard()
         self.enrollLimiter = EnrollmentRateLimiter(perMinute: rateLimitPerMinute)
         self.recordLimiter = EnrollmentRateLimiter(perMinute: rateLimitPerMinute)
     }
 
-    /// Adds the page routes, the style sheet, and the access-log masking of `/me/…` and `/i/…`.
+    /// Adds the page routes, the style sheet and script, and the access-log masking of `/me/…` and `/i/…`.
     public func register(into router: inout HTTPRouter) {
         router.hideSecrets(after: "me")
         router.hideSecrets(after: "i")
@@ -37,6 +39,8 @@ public final class WebPages: Sendable {
         let secretForm = HTTPRouter.Options(maxBodySize: Self.maxFormBodySize, secretParameters: ["token"])
         router.add("GET", WebStyle.path, Self.asset(WebStyle.bytes, type: "text/css; charset=utf-8"))
         router.add("GET", WebStyle.iconPath, Self.asset(WebStyle.icon, type: "image/svg+xml"))
+        router.add(
+            "GET", WebVerifyScript.path, Self.asset(WebVerifyScript.bytes, type: "text/javascript; charset=utf-8"))
         router.add("GET", "/", .inline { [self] in home($0) })
         router.add("GET", "/enroll", .inline { [self] in enrollForm($0) })
         router.add("POST", "/enroll", options: form, page { [self] in try enroll($0) })
@@ -44,6 +48,9 @@ public final class WebPages: Sendable {
         router.add("POST", "/me/{token}", options: secretForm, page { [self] in try update($0) })
         router.add("GET", "/me/{token}/withdraw", options: secret, page { [self] in try confirmWithdrawal($0) })
         router.add("POST", "/me/{token}/withdraw", options: secretForm, page { [self] in try withdraw($0) })
+        router.add("GET", "/events", page { [self] in try eventList($0) })
+        router.add("GET", "/events/{id}", page { [self] in try eventPage($0) })
+        router.add("GET", "/events/{id}/verify", page { [self] in try verifyPage($0) })
     }
 
     /// A fixed file: cached for an hour (its path is fixed, so it must not be cached for long).
@@ -86,6 +93,7 @@ public final class WebPages: Sendable {
             </ul>
             <p class="actions"><a class="button" href="/enroll">\(WebText.homeEnroll.text(l))</a></p>
             <p>\(WebText.homeHaveLink.text(l))</p>
+            <p><a href="/events">\(WebText.eventsLink.text(l))</a></p>
 
             """
         return context.page(title: WebText.homeTitle, body: body, path: "/")

@@ -2,7 +2,8 @@
 /// forbids them). Mobile first: one column that reads at 360 px, wider margins from 40 em.
 /// Colours pass WCAG AA by the WCAG 2 contrast formula: text #1b1b1b 17.2:1, links and buttons
 /// #0b4f8a 8.4:1, errors #a4001d 8.1:1, hints #4a4a4a 8.9:1, the withdraw button 10.0:1, input
-/// borders #767676 4.5:1 (3:1 is needed for controls).
+/// borders #767676 4.5:1 (3:1 is needed for controls); the verify page's white-on-green "passed" badge
+/// #1d6b32 6.9:1 and white-on-red "failed" badge #a4001d 8.1:1, each with its word and a ✓ or ✗.
 enum WebStyle {
     static let path = "/static/allot.css"
 
@@ -52,6 +53,47 @@ enum WebStyle {
         dl.record dt{font-weight:700;margin-top:.5rem}
         dl.record dd{margin:0;word-break:break-word}
         .actions{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;margin:1rem 0}
+        h3{font-size:1.05rem;margin:1.25rem 0 .4rem}
+        ul.events{list-style:none;padding:0;margin:1rem 0}
+        ul.events li.event{border:1px solid #ccc;border-radius:6px;padding:.25rem 1rem .75rem;margin:0 0 1rem}
+        ul.events h2{margin:.6rem 0 .2rem;font-size:1.15rem}
+        p.status{font-weight:600;margin:.25rem 0}
+        dl.facts{display:grid;grid-template-columns:auto 1fr;gap:.1rem .75rem;margin:.25rem 0 0}
+        dl.facts dt{font-weight:700}
+        dl.facts dd{margin:0}
+        code{font-family:ui-monospace,monospace;font-size:.92em}
+        code.digest{word-break:break-all}
+        ul.pids{list-style:none;padding:0;margin:.5rem 0;display:grid;grid-template-columns:repeat(auto-fill,minmax(7rem,1fr));\
+        gap:.25rem .75rem}
+        .later{border-left:4px solid #767676;padding-left:.75rem;color:#4a4a4a}
+        ol.checks{list-style:none;padding:0;margin:.5rem 0}
+        li.step{border:2px solid #767676;border-left-width:.5rem;border-radius:6px;padding:.5rem .75rem;margin:0 0 .5rem}
+        li.step .what{font-weight:600}
+        li.step .detail{display:block;font-size:.9rem;color:#4a4a4a;word-break:break-word}
+        .badge{display:inline-block;font-weight:700;font-size:.9rem;padding:0 .45rem;border-radius:4px;border:2px solid #767676;\
+        color:#1b1b1b;background:#fff;margin-right:.25rem;white-space:nowrap}
+        .passed .badge{color:#fff;background:#1d6b32;border-color:#1d6b32}
+        .passed .badge::before{content:"✓ "}
+        .failed .badge{color:#fff;background:#a4001d;border-color:#a4001d}
+        .failed .badge::before{content:"✗ "}
+        li.step.passed{border-color:#1d6b32}
+        li.step.failed{border-color:#a4001d;background:#fff5f6}
+        li.step.running{border-style:dashed}
+        .verdict:empty{display:none}
+        .verdict{border:3px solid #767676;border-radius:6px;padding:.6rem 1rem;margin:1rem 0;font-weight:700}
+        .verdict.passed{border-color:#1d6b32;color:#144d24}
+        .verdict.failed{border-color:#a4001d;color:#a4001d}
+        .table-scroll{overflow-x:auto;margin:.5rem 0}
+        table.quotas{border-collapse:collapse;width:100%;font-size:.85rem}
+        table.quotas th,table.quotas td{border-bottom:1px solid #ccc;padding:.3rem .4rem;text-align:left;\
+        vertical-align:top}
+        table.quotas td span{display:inline-block}
+        table.quotas td span,table.quotas td+td{white-space:nowrap}
+        table.quotas tbody:empty{display:none}
+        textarea{width:100%;font:inherit;font-family:ui-monospace,monospace;font-size:.85rem;padding:.6rem;\
+        border:2px solid #767676;border-radius:4px;color:#1b1b1b}
+        input[type=file]{font:inherit;max-width:100%}
+        .notice-plain{border-left:4px solid #0b4f8a;padding-left:.75rem}
         @media (min-width:40em){
         main,footer{padding-left:2rem;padding-right:2rem}
         main{padding-top:1.5rem}
