@@ -10,8 +10,12 @@ public final class APIServer: Sendable {
 
     public init(
         registry: Registry, tokens: TokenStore, events: Events, invitations: Invitations? = nil, host: String, port: Int,
-        rateLimitPerMinute: Int
+        rateLimitPerMinute: Int, console: ConsoleSettings = ConsoleSettings()
     ) {
+        let invitations =
+            invitations
+            ?? Invitations(
+                events: events, outbox: Outbox(database: events.database, settings: events.messages), clock: events.clock)
         api = AllotAPI(
             registry: registry, tokens: tokens, events: events, invitations: invitations,
             rateLimitPerMinute: rateLimitPerMinute)
@@ -20,6 +24,8 @@ public final class APIServer: Sendable {
         configuration.port = port
         var router = api.router()
         WebPages(registry: registry, tokens: tokens, rateLimitPerMinute: rateLimitPerMinute).register(into: &router)
+        Console(registry: registry, tokens: tokens, events: events, invitations: invitations, settings: console)
+            .register(into: &router)
         server = HTTPServer(configuration: configuration, router: router)
     }
 

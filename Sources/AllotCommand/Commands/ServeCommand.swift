@@ -38,7 +38,8 @@ extension Command {
             log: invocation.diagnostics)
         let server = APIServer(
             registry: Registry(database: database, config: config), tokens: TokenStore(database: database),
-            events: events, invitations: invitations, host: host, port: port, rateLimitPerMinute: rateLimit)
+            events: events, invitations: invitations, host: host, port: port, rateLimitPerMinute: rateLimit,
+            console: config.console ?? ConsoleSettings())
         let actualPort = try server.start()
         server.stopOnSignals()
         delivery?.start()
