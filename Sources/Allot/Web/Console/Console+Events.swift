@@ -87,7 +87,11 @@ extension Console {
                 let boxes = attribute.2.map { value -> HTML in
                     let name = "filter.\(attribute.0).\(value.0)"
                     let checked: HTML = form.value(name) == "yes" ? " checked" : .empty
-                    return "<label><input type=\"checkbox\" name=\"\(name)\" value=\"yes\"\(checked)> \(value.1.text(l))</label>\n"
+                    return """
+                        <span><input type="checkbox" id="f-\(name)" name="\(name)" value="yes"\(checked)>\
+                        <label for="f-\(name)">\(value.1.text(l))</label></span>
+
+                        """
                 }
                 return """
                     <fieldset><legend>\(attribute.1.text(l))</legend><div class="checks">

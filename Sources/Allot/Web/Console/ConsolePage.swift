@@ -119,7 +119,9 @@ enum ConsoleStyle {
         input[type=datetime-local],input[type=password]{width:100%;font:inherit;padding:.6rem;border:2px solid #767676;\
         border-radius:4px;min-height:2.75rem}
         .checks{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem}
-        .checks label{font-weight:400;display:flex;gap:.4rem;align-items:center}
+        .checks span,.checks li{display:flex;gap:.4rem;align-items:center}
+        .checks label{font-weight:400;margin:0}
+        .checks input{width:1.2rem;height:1.2rem}
         .problem{border:3px solid #a4001d;border-radius:6px;padding:.6rem 1rem;margin:1rem 0}
         .problem h2{margin-top:0;color:#a4001d}
         progress{width:100%;height:1.5rem}
