@@ -100,9 +100,9 @@ extension Console {
                     """
             }
         let kindError: HTML =
-            form.errors["kind"].map { "<p class=\"error\">\(WebText.errorPrefix.text(l))\($0.text(l))</p>" } ?? .empty
+            form.errors["kind"].map { "<p class=\"error\" id=\"e-kind\">\(WebText.errorPrefix.text(l))\($0.text(l))</p>" } ?? .empty
         let filterError: HTML =
-            form.errors["filter"].map { "<p class=\"error\" role=\"alert\">\(WebText.errorPrefix.text(l))\($0.text(l))</p>" }
+            form.errors["filter"].map { "<p class=\"error\" role=\"alert\" id=\"e-filter\">\(WebText.errorPrefix.text(l))\($0.text(l))</p>" }
             ?? .empty
         let action = event.map { "/console/events/\($0.id)" } ?? "/console/events/new"
         let notice: HTML = saved ? "<p class=\"notice\" role=\"status\">\(c.say("已保存。", "Saved."))</p>\n" : .empty

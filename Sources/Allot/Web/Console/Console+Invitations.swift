@@ -69,9 +69,8 @@ extension Console {
 
                 """
         }
-        let vacated = list.invitations.contains { $0.state.vacates }
         let replace: HTML =
-            event.status == .drawn && (vacated || list.open > 0)
+            event.status == .drawn && list.open > 0
             ? """
                 <form method="post" action="/console/events/\(event.id)/replace">
                 \(c.guardField)<p class="actions"><button type="submit">\(c.say("用候补补位", "Fill vacated seats from the reserves"))</button></p>
@@ -81,7 +80,7 @@ extension Console {
         body = body + """
             <p>\(c.say("名额 \(list.seats)，已占 \(list.held)，空缺 \(list.open)。", "\(list.seats) seats, \(list.held) held, \(list.open) open."))</p>
             <ul class="checks">\(counts)</ul>
-            \(replace)<div class="table-wrap"><table>
+            \(replace)<div class="table-wrap"><table class="board">
             <thead><tr><th class="num">\(c.say("座位", "Seat"))</th><th>\(c.say("编号", "Pid"))</th><th>\(c.say("来源", "Source"))</th>\
             <th>\(c.say("状态", "State"))</th><th>\(c.say("签到码", "Check-in code"))</th>\
             <th class="num">\(c.say("待发消息", "Messages waiting"))</th><th class="num">\(c.say("发送失败", "Failed"))</th>\

@@ -119,6 +119,9 @@ enum ConsoleStyle {
         input[type=datetime-local],input[type=password]{width:100%;font:inherit;padding:.6rem;border:2px solid #767676;\
         border-radius:4px;min-height:2.75rem}
         .checks{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem}
+        ul.checks{list-style:none;padding:0;margin:.5rem 0}
+        table.board td{white-space:nowrap}
+        td.mono{word-break:normal;white-space:nowrap}
         .checks span,.checks li{display:flex;gap:.4rem;align-items:center}
         .checks label{font-weight:400;margin:0}
         .checks input{width:1.2rem;height:1.2rem}
