@@ -118,6 +118,8 @@ enum ConsoleStyle {
         textarea{width:100%;font:inherit;padding:.6rem;border:2px solid #767676;border-radius:4px;min-height:6rem}
         input[type=datetime-local],input[type=password]{width:100%;font:inherit;padding:.6rem;border:2px solid #767676;\
         border-radius:4px;min-height:2.75rem}
+        .invalid input[type=datetime-local],.invalid input[type=password]{border-color:#a4001d;border-width:3px}
+        body.console form .field{max-width:40rem}
         .checks{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem}
         ul.checks{list-style:none;padding:0;margin:.5rem 0}
         table.board td{white-space:nowrap}
@@ -141,7 +143,7 @@ enum ConsoleStyle {
         .pager{display:flex;gap:1rem;margin:1rem 0}
         .placeholder{border:3px dashed #767676;border-radius:6px;padding:.6rem 1rem;margin:1rem 0}
         @media (min-width:40em){
-        nav.console{padding-left:2rem;padding-right:2rem}
+        nav.console,body.console header.site{padding-left:2rem;padding-right:2rem}
         dl.facts{grid-template-columns:minmax(0,1fr) minmax(0,3fr)}
         dl.facts dt{margin-top:0}
         }
