@@ -56,7 +56,8 @@ extension Console {
                 actions = """
                     <form method="post" action="/console/events/\(event.id)/answer">\(c.guardField)\
                     <input type="hidden" name="pid" value="\(invitation.pid)">\
-                    <select name="state" aria-label="\(c.say("电话答复", "Answer by phone")) \(invitation.pid)">\(options)</select>\
+                    <select name="state" aria-label="\(c.say("电话答复", "Answer by phone")) \(invitation.pid)">\
+                    <option value="">\(c.text(WebText.choose))</option>\(options)</select>\
                     <button type="submit">\(c.say("记录", "Record"))</button></form>
                     """
             }

@@ -72,6 +72,12 @@ extension Console {
             let rows = lines.map { line -> HTML in
                 let key = "\(line.attribute).\(line.value)"
                 let share = line.share.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
+                // The seats the share gives (the rule of `derived`), with seats × share before rounding.
+                let derived =
+                    line.share.map { share in
+                        let range = Quotas.derivedSeats(panelSize: event.seats, share: share)
+                        return "\(range.lowerBound)–\(range.upperBound) (" + String(format: "%.2f", share * Double(event.seats)) + ")"
+                    } ?? "—"
                 let minName = "min.\(key)"
                 let maxName = "max.\(key)"
                 let invalid = form.errors[minName] ?? form.errors[maxName]
@@ -80,7 +86,8 @@ extension Console {
                     ?? .empty
                 let valueLabel = labels(line.attribute, line.value, l).1
                 return """
-                    <tr><th scope="row">\(valueLabel)</th><td class="num">\(share)</td><td>\(line.note ?? "")</td>\
+                    <tr><th scope="row">\(valueLabel)</th><td class="num">\(share)</td>\
+                    <td class="num">\(derived)</td><td>\(line.note ?? "")</td>\
                     <td>\(c.text(ConsoleText.origin(line.origin)))</td>\
                     <td class="num">\(eligible["\(line.attribute)=\(line.value)"] ?? 0)</td>\
                     <td><input type="number" min="0" max="\(event.seats)" name="\(minName)" id="f-\(minName)" \
@@ -97,6 +104,7 @@ extension Console {
                 <label for="f-free.\(attribute)">\(c.say("不限制此项", "Leave this attribute unconstrained"))</label></div>
                 <div class="table-wrap"><table>
                 <thead><tr><th>\(c.say("取值", "Value"))</th><th class="num">\(c.say("人口占比", "Census share"))</th>\
+                <th class="num">\(c.say("按占比应得名额", "Seats by share"))</th>\
                 <th>\(c.say("来源", "Source"))</th><th>\(c.say("名额来由", "Seats from"))</th>\
                 <th class="num">\(c.say("符合条件", "Eligible"))</th><th>\(c.say("最少", "Min"))</th><th>\(c.say("最多", "Max"))</th></tr></thead>
                 <tbody>\(rows)</tbody></table></div>
