@@ -19,6 +19,8 @@ public final class Console: Sendable {
     let sessions: ConsoleSessions
     let formGuard: FormGuard
     let jobs = DrawJobs()
+    /// The server log (stderr in `allot serve`): details of unexpected errors go there, never to pages.
+    let log: @Sendable (String) -> Void
 
     /// Largest console form: the quota editor posts two numbers per attribute value (a few KiB).
     static let maxFormBodySize = 64 * 1024
@@ -28,8 +30,10 @@ public final class Console: Sendable {
     /// `clock` decides session expiry (tests move it).
     public init(
         registry: Registry, tokens: TokenStore, events: Events, invitations: Invitations,
-        settings: ConsoleSettings = ConsoleSettings(), clock: @escaping @Sendable () -> Date = { Date() }
+        settings: ConsoleSettings = ConsoleSettings(), clock: @escaping @Sendable () -> Date = { Date() },
+        log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
     ) {
+        self.log = log
         self.registry = registry
         self.tokens = tokens
         self.events = events

@@ -84,6 +84,10 @@ struct ConsoleRequest {
             let text = Labels(zh: ConsoleText.refusedPrefix.zh + error.message, en: error.message)
             return message(status: status, title: ConsoleText.notDoneTitle, text: text)
         }
-        return message(status: 500, title: WebText.failedTitle, text: ConsoleText.failedText)
+        let id = APIContext.newRequestID()
+        console.log("error request_id=\(id) \(request.method) \(request.target.rawPath): \(String(reflecting: error))\n")
+        var response = message(status: 500, title: WebText.failedTitle, text: ConsoleText.failedText)
+        response.headers.add("X-Request-Id", id)
+        return response
     }
 }
