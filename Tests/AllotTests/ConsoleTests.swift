@@ -24,7 +24,7 @@ struct ConsoleTests {
         let organizer: String
         let evaluator: String
 
-        init(people: Int = 0, settings: ConsoleSettings = ConsoleSettings()) throws {
+        init(people: Int = 0, settings: ConsoleSettings = ConsoleSettings(), trustedProxies: [String] = []) throws {
             directory = try TestDirectory()
             var config = try Fixtures.config()
             config.targets = Fixtures.packageRoot.appendingPathComponent("config/targets/shanghai-2020.json").path
@@ -41,7 +41,7 @@ struct ConsoleTests {
             var router = HTTPRouter()
             Console(
                 registry: registry, tokens: tokens, events: events, invitations: invitations, settings: settings,
-                clock: now
+                trustedProxies: trustedProxies, clock: now
             ).register(into: &router)
             var configuration = HTTPServerConfiguration()
             configuration.port = 0
@@ -103,13 +103,31 @@ struct ConsoleTests {
         #expect(plain.value("location") == "/console/events")
         #expect(try browser.get("/console/events").status == 200)
 
-        let proxied = try Harness(settings: ConsoleSettings(trustedProxies: ["127.0.0.1"]))
+        let proxied = try Harness(trustedProxies: ["127.0.0.1"])
         var behind = proxied.browser()
         _ = try behind.get("/console/login")
         let secure = try behind.post(
             "/console/login", [("token", proxied.evaluator)], headers: [("X-Forwarded-Proto", "https")])
         #expect(secure.values("set-cookie").contains { $0.hasPrefix(ConsoleSessions.cookieName + "=") && $0.hasSuffix("; Secure") })
         #expect(secure.value("location") == "/console/reports")
+    }
+
+    @Test func sessionMinutesComeFromConfigWithinBounds() throws {
+        func decoded(_ json: String) throws -> Int {
+            try JSONDecoder().decode(ConsoleSettings.self, from: Data(json.utf8)).sessionMinutes
+        }
+        #expect(try decoded("{}") == 480)
+        #expect(try decoded(#"{"sessionMinutes":30}"#) == 30)
+        #expect(try decoded(#"{"sessionMinutes":0}"#) == 1)
+        #expect(try decoded(#"{"sessionMinutes":-5}"#) == 1)
+        #expect(try decoded(#"{"sessionMinutes":1000000}"#) == 7 * 24 * 60)
+        var config = try Fixtures.config()
+        #expect(config.console == nil)
+        let data = try JSONEncoder().encode(config)
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        object["console"] = ["sessionMinutes": 60]
+        config = try AllotConfig.decode(try JSONSerialization.data(withJSONObject: object))
+        #expect(config.console?.sessionMinutes == 60)
     }
 
     @Test func pagesNeedASessionAndSignOutEndsIt() throws {

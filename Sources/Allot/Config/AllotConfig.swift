@@ -17,7 +17,7 @@ public struct AllotConfig: Codable, Sendable, Equatable {
     public var eventSettings: EventSettings { events ?? EventSettings() }
     /// Message templates and the delivery channel; without it no message can be written.
     public var messages: MessageSettings?
-    /// Staff console sessions (`console.sessionMinutes`, `console.trustedProxies`); absent: the defaults.
+    /// Staff console sessions (`console.sessionMinutes`); absent: the defaults.
     public var console: ConsoleSettings?
 
     /// Reads and checks the configuration at `path`.

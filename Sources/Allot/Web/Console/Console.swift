@@ -16,6 +16,9 @@ public final class Console: Sendable {
     let feedback: FeedbackLoop
     let audit: AuditLog
     let settings: ConsoleSettings
+    /// Peer addresses of reverse proxies whose `X-Forwarded-Proto: https` is believed (the server's
+    /// trusted proxies); empty: the header is ignored, because anyone can send it.
+    let trustedProxies: [String]
     let sessions: ConsoleSessions
     let formGuard: FormGuard
     let jobs = DrawJobs()
@@ -27,10 +30,11 @@ public final class Console: Sendable {
     /// Longest text field (titles, places, replies); the use cases apply their own, tighter limits.
     static let maxFieldLength = 2000
 
-    /// `clock` decides session expiry (tests move it).
+    /// `clock` decides session expiry (tests move it); `trustedProxies` may say a request came over TLS.
     public init(
         registry: Registry, tokens: TokenStore, events: Events, invitations: Invitations,
-        settings: ConsoleSettings = ConsoleSettings(), clock: @escaping @Sendable () -> Date = { Date() },
+        settings: ConsoleSettings = ConsoleSettings(), trustedProxies: [String] = [],
+        clock: @escaping @Sendable () -> Date = { Date() },
         log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
     ) {
         self.log = log
@@ -41,6 +45,7 @@ public final class Console: Sendable {
         self.feedback = FeedbackLoop(invitations: invitations)
         self.audit = AuditLog(database: events.database)
         self.settings = settings
+        self.trustedProxies = trustedProxies
         self.sessions = ConsoleSessions(minutes: settings.sessionMinutes, clock: clock)
         self.formGuard = FormGuard(clock: clock)
     }
@@ -192,7 +197,7 @@ public final class Console: Sendable {
     /// (this server speaks plain HTTP itself).
     func isSecure(_ request: HTTPRequest) -> Bool {
         request.headers["X-Forwarded-Proto"]?.lowercased() == "https"
-            && settings.trustedProxies.contains(request.remoteAddress)
+            && trustedProxies.contains(request.remoteAddress)
     }
 
     /// The event of a `{id}` path.
