@@ -417,6 +417,13 @@ struct ConsoleTests {
         #expect(try FeedbackLoop(invitations: harness.invitations).suggestions(event.id).first?.reply == "已采纳。")
     }
 
+    @Test func theProgressBarFollowsTheShareOfTypesFixed() {
+        #expect(Console.progressValue("leximin: 40% of types fixed, 12 panels, 3 s").text == " value=\"40\" ")
+        #expect(Console.progressValue("decomposition: 100% of types fixed, 80 panels, 9 s").text == " value=\"100\" ")
+        #expect(Console.progressValue("checking that some panel meets the quotas").text == " ")
+        #expect(Console.progressValue("leximin: 1000% of types fixed").text == " ")
+    }
+
     @Test func auditPagesRunNewestFirst() throws {
         let harness = try Harness()
         for index in 0..<(Console.auditPageSize + 5) {

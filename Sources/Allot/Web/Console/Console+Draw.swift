@@ -18,7 +18,7 @@ extension Console {
                 refresh = Self.progressRefreshSeconds
                 body = body + """
                     <h2>\(c.say("正在准备抽签…", "Preparing the draw…"))</h2>
-                    <progress aria-describedby="progress-line"></progress>
+                    <progress max="100"\(Self.progressValue(job.progress))aria-describedby="progress-line"></progress>
                     <p id="progress-line" role="status">\(job.progress)</p>
                     <p>\(c.say("本页每秒自动刷新。", "This page refreshes every second."))</p>
 
@@ -44,6 +44,14 @@ extension Console {
             body = body + (try drawFacts(c, event: event, beaconError: nil))
         }
         return c.page(title: title(event, c), body: body, path: "/console/events/\(event.id)/draw")
+    }
+
+    /// ` value="N" ` from a progress line saying "N% of types fixed" (the LEXIMIN stage); a single
+    /// space (an indeterminate bar) before that stage.
+    static func progressValue(_ line: String) -> HTML {
+        guard let match = line.firstMatch(of: /\b(\d{1,3})% of types fixed/), let percent = Int(match.1), percent <= 100
+        else { return " " }
+        return " value=\"\(percent)\" "
     }
 
     func prepareForm(_ c: ConsoleRequest, event: Event, error: Labels?) -> HTML {
