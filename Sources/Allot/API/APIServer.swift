@@ -10,8 +10,13 @@ public final class APIServer: Sendable {
 
     public init(
         registry: Registry, tokens: TokenStore, events: Events, invitations: Invitations? = nil, reports: Reports? = nil,
-        host: String, port: Int, rateLimitPerMinute: Int, options: ServerOptions = ServerOptions()
+        host: String, port: Int, rateLimitPerMinute: Int, options: ServerOptions = ServerOptions(),
+        console: ConsoleSettings = ConsoleSettings()
     ) {
+        let invitations =
+            invitations
+            ?? Invitations(
+                events: events, outbox: Outbox(database: events.database, settings: events.messages), clock: events.clock)
         api = AllotAPI(
             registry: registry, tokens: tokens, events: events, invitations: invitations, reports: reports,
             rateLimitPerMinute: rateLimitPerMinute)
@@ -25,6 +30,10 @@ public final class APIServer: Sendable {
             .register(into: &router)
         MetricsRoute(database: registry.database, tokens: tokens, metrics: metrics, metricsToken: options.metricsToken)
             .add(to: &router)
+        Console(
+            registry: registry, tokens: tokens, events: events, invitations: invitations, settings: console,
+            trustedProxies: options.trustedProxies
+        ).register(into: &router)
         server = HTTPServer(configuration: configuration, router: router)
     }
 

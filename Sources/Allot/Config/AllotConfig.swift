@@ -19,6 +19,8 @@ public struct AllotConfig: Codable, Sendable, Equatable {
     public var messages: MessageSettings?
     /// Evaluation reports (small-cell threshold); absent: the defaults.
     public var reports: ReportSettings?
+    /// Staff console sessions (`console.sessionMinutes`); absent: the defaults.
+    public var console: ConsoleSettings?
 
     /// Reads and checks the configuration at `path`.
     public static func load(path: String) throws(ConfigError) -> AllotConfig {

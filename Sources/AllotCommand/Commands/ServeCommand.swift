@@ -61,7 +61,7 @@ extension Command {
         let server = APIServer(
             registry: Registry(database: database, config: config), tokens: TokenStore(database: database),
             events: events, invitations: invitations, reports: Reports(database: database, config: config), host: host,
-            port: port, rateLimitPerMinute: rateLimit, options: options)
+            port: port, rateLimitPerMinute: rateLimit, options: options, console: config.console ?? ConsoleSettings())
         let actualPort = try server.start()
         server.stopOnSignals()
         delivery?.start()
