@@ -277,15 +277,15 @@ enum OpenAPIDocument {
           "paths": {
             "/healthz": {
               "get": {"summary": "Liveness", "operationId": "health",
-                "responses": {"200": {"description": "up", "content": {"application/json": {"schema": {"type": "object", "properties": {"status": {"const": "ok"}}}}}}}}
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "200": {"description": "up", "content": {"application/json": {"schema": {"type": "object", "properties": {"status": {"const": "ok"}}}}}}}}
             },
             "/api/v1/schema": {
               "get": {"summary": "Attribute schema: attributes, value codes, zh/en labels, age bands", "operationId": "schema",
-                "responses": {"200": {"description": "the schema in force", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Schema"}}}}}}
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "200": {"description": "the schema in force", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Schema"}}}}}}
             },
             "/api/v1/openapi.json": {
               "get": {"summary": "This document", "operationId": "openapi",
-                "responses": {"200": {"description": "OpenAPI 3.1", "content": {"application/json": {"schema": {"type": "object"}}}}}}
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "200": {"description": "OpenAPI 3.1", "content": {"application/json": {"schema": {"type": "object"}}}}}}
             },
             "/api/v1/enrollments": {
               "post": {"summary": "Enroll as a volunteer (anyone; rate-limited per address)", "operationId": "enroll",
@@ -302,7 +302,7 @@ enum OpenAPIDocument {
             },
             "/api/v1/me": {
               "get": {"summary": "The citizen's own record", "operationId": "showMe", "security": [{"bearer": []}],
-                "responses": {"200": {"description": "record with contact data", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Person"}}}},
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "200": {"description": "record with contact data", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Person"}}}},
                   "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}}},
               "patch": {"summary": "Update own attributes or contact data", "operationId": "updateMe", "security": [{"bearer": []}],
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PersonUpdate"}}}},
@@ -311,7 +311,7 @@ enum OpenAPIDocument {
                   "403": {"$ref": "#/components/responses/Forbidden"}, "409": {"description": "phone taken", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
                   "422": {"$ref": "#/components/responses/Invalid"}}},
               "delete": {"summary": "Withdraw: contact data and tokens are deleted", "operationId": "withdrawMe", "security": [{"bearer": []}],
-                "responses": {"204": {"description": "withdrawn"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}}}
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "204": {"description": "withdrawn"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}}}
             },
             "/api/v1/people": {
               "get": {"summary": "Pool listing (organizer), filtered and paged by pid", "operationId": "listPeople", "security": [{"bearer": []}],
@@ -335,14 +335,14 @@ enum OpenAPIDocument {
                   "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
                   "403": {"$ref": "#/components/responses/Forbidden"}, "415": {"$ref": "#/components/responses/BadRequest"}, "422": {"$ref": "#/components/responses/Unprocessable"}}},
               "get": {"summary": "All events, latest first (organizer)", "operationId": "listEvents", "security": [{"bearer": []}],
-                "responses": {"200": {"description": "events", "content": {"application/json": {"schema": {"type": "object", "required": ["events"],
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "200": {"description": "events", "content": {"application/json": {"schema": {"type": "object", "required": ["events"],
                   "properties": {"events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}}}}}}},
                   "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}}}
             },
             "/api/v1/events/{id}": {
               "get": {"summary": "One event (organizer)", "operationId": "showEvent", "security": [{"bearer": []}],
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
-                "responses": {"200": {"description": "the event", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Event"}}}},
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "200": {"description": "the event", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Event"}}}},
                   "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}},
               "patch": {"summary": "Edit a draft event (organizer); refused once prepared", "operationId": "updateEvent", "security": [{"bearer": []}],
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
@@ -355,14 +355,14 @@ enum OpenAPIDocument {
             "/api/v1/events/{id}/cancel": {
               "post": {"summary": "Cancel an event (organizer)", "operationId": "cancelEvent", "security": [{"bearer": []}],
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
-                "responses": {"200": {"description": "cancelled", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Event"}}}},
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "200": {"description": "cancelled", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Event"}}}},
                   "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
                   "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}}}
             },
             "/api/v1/events/{id}/eligible": {
               "get": {"summary": "Eligible counts per value beside the quotas, exclusions by reason, feasibility (organizer)", "operationId": "eventEligibility", "security": [{"bearer": []}],
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
-                "responses": {"200": {"description": "eligibility", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Eligible"}}}},
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "200": {"description": "eligibility", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Eligible"}}}},
                   "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
                   "404": {"$ref": "#/components/responses/NotFound"}, "422": {"$ref": "#/components/responses/Unprocessable"}}}
             },
@@ -382,7 +382,7 @@ enum OpenAPIDocument {
             "/api/v1/jobs/{id}": {
               "get": {"summary": "A draw job: progress, then the prepared draw or the error (organizer)", "operationId": "showJob", "security": [{"bearer": []}],
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
-                "responses": {"200": {"description": "the job", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Job"}}}},
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "200": {"description": "the job", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Job"}}}},
                   "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}
             },
             "/api/v1/events/{id}/draw/finalize": {
@@ -399,14 +399,14 @@ enum OpenAPIDocument {
               "get": {"summary": "The draw's public commitment (digests, beacon source) and, once drawn, its outcome (anyone); ?round=N for top-ups", "operationId": "showDraw",
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}},
                   {"name": "round", "in": "query", "schema": {"type": "integer", "minimum": 0}}],
-                "responses": {"200": {"description": "the draw", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Draw"}}}},
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "200": {"description": "the draw", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Draw"}}}},
                   "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}}}
             },
             "/api/v1/events/{id}/draw/record": {
               "get": {"summary": "The public draw record (anyone): pids and attribute values only; allot verify checks it; ?round=N for top-ups", "operationId": "drawRecord",
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}},
                   {"name": "round", "in": "query", "schema": {"type": "integer", "minimum": 0}}],
-                "responses": {"200": {"description": "the record", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DrawRecord"}}}},
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "200": {"description": "the record", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DrawRecord"}}}},
                   "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}}}
             },
             "/api/v1/events/{id}/invitations": {
@@ -418,7 +418,7 @@ enum OpenAPIDocument {
                   "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "415": {"$ref": "#/components/responses/BadRequest"}, "422": {"$ref": "#/components/responses/Unprocessable"}}},
               "get": {"summary": "The invitations with their states and counts (organizer)", "operationId": "listInvitations", "security": [{"bearer": []}],
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
-                "responses": {"200": {"description": "invitations", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/InvitationList"}}}},
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "200": {"description": "invitations", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/InvitationList"}}}},
                   "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}
             },
             "/api/v1/events/{id}/invitations/{pid}": {
@@ -433,13 +433,13 @@ enum OpenAPIDocument {
             "/api/v1/events/{id}/replace": {
               "post": {"summary": "Fill vacated seats from the reserves now (organizer; automatic unless configured off)", "operationId": "replaceSeats", "security": [{"bearer": []}],
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
-                "responses": {"200": {"description": "new log entries", "content": {"application/json": {"schema": {"type": "object", "required": ["entries"], "properties": {"entries": {"type": "array", "items": {"type": "object"}}}}}}},
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "200": {"description": "new log entries", "content": {"application/json": {"schema": {"type": "object", "required": ["entries"], "properties": {"entries": {"type": "array", "items": {"type": "object"}}}}}}},
                   "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}}}
             },
             "/api/v1/events/{id}/replacements": {
               "get": {"summary": "The public replacement log, allot-replace-v1 (anyone)", "operationId": "replacementLog",
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
-                "responses": {"200": {"description": "the log", "content": {"application/json": {"schema": {"type": "object", "required": ["protocol", "lotteryDigest", "entries"],
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "200": {"description": "the log", "content": {"application/json": {"schema": {"type": "object", "required": ["protocol", "lotteryDigest", "entries"],
                   "properties": {"protocol": {"const": "allot-replace-v1"}, "eventId": {}, "lotteryDigest": {"type": "string"}, "entries": {"type": "array", "items": {"type": "object",
                     "required": ["vacated", "state", "skipped", "replacement", "at"]}}}}}}},
                   "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}}}
@@ -456,7 +456,7 @@ enum OpenAPIDocument {
             "/api/v1/events/{id}/close": {
               "post": {"summary": "Close a drawn event (organizer): absent acceptors become no-shows, attendees get a feedback link", "operationId": "closeEvent", "security": [{"bearer": []}],
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
-                "responses": {"200": {"description": "closed", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Event"}}}},
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "200": {"description": "closed", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Event"}}}},
                   "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}}}
             },
             "/api/v1/events/{id}/topup/prepare": {
@@ -479,7 +479,7 @@ enum OpenAPIDocument {
             "/api/v1/invitations/{token}": {
               "get": {"summary": "The invitation behind a personal link: event, state, deadline, check-in code once accepted", "operationId": "showInvitation",
                 "parameters": [{"name": "token", "in": "path", "required": true, "schema": {"type": "string"}}],
-                "responses": {"200": {"description": "the invitation", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CitizenInvitation"}}}},
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "200": {"description": "the invitation", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CitizenInvitation"}}}},
                   "404": {"$ref": "#/components/responses/NotFound"}}},
               "post": {"summary": "Answer an invitation: accept, decline, or cancel an accepted seat before the event", "operationId": "answerInvitation",
                 "parameters": [{"name": "token", "in": "path", "required": true, "schema": {"type": "string"}}],
@@ -492,7 +492,7 @@ enum OpenAPIDocument {
             "/api/v1/feedback/{token}": {
               "get": {"summary": "The feedback given through this link", "operationId": "showFeedback",
                 "parameters": [{"name": "token", "in": "path", "required": true, "schema": {"type": "string"}}],
-                "responses": {"200": {"description": "the feedback", "content": {"application/json": {"schema": {"type": "object"}}}}, "404": {"$ref": "#/components/responses/NotFound"}}},
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "200": {"description": "the feedback", "content": {"application/json": {"schema": {"type": "object"}}}}, "404": {"$ref": "#/components/responses/NotFound"}}},
               "post": {"summary": "Give feedback as an attendee (once, inside the feedback window)", "operationId": "giveFeedback",
                 "parameters": [{"name": "token", "in": "path", "required": true, "schema": {"type": "string"}}],
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Feedback"}}}},
@@ -509,7 +509,7 @@ enum OpenAPIDocument {
             "/api/v1/events/{id}/suggestions": {
               "get": {"summary": "The event's suggestions with status and public replies, never their authors (anyone)", "operationId": "listSuggestions",
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
-                "responses": {"200": {"description": "suggestions", "content": {"application/json": {"schema": {"type": "object", "required": ["suggestions"],
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "200": {"description": "suggestions", "content": {"application/json": {"schema": {"type": "object", "required": ["suggestions"],
                   "properties": {"suggestions": {"type": "array", "items": {"$ref": "#/components/schemas/Suggestion"}}}}}}},
                   "404": {"$ref": "#/components/responses/NotFound"}}}
             },
@@ -530,14 +530,14 @@ enum OpenAPIDocument {
                   "403": {"$ref": "#/components/responses/Forbidden"}, "422": {"$ref": "#/components/responses/Invalid"}}},
               "get": {"summary": "List staff tokens (admin): id, role, label, creation time; never the token", "operationId": "listTokens",
                 "security": [{"bearer": []}],
-                "responses": {"200": {"description": "staff tokens", "content": {"application/json": {"schema": {"type": "object", "required": ["tokens"],
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "200": {"description": "staff tokens", "content": {"application/json": {"schema": {"type": "object", "required": ["tokens"],
                   "properties": {"tokens": {"type": "array", "items": {"$ref": "#/components/schemas/TokenEntry"}}}}}}},
                   "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}}}
             },
             "/api/v1/tokens/{id}": {
               "delete": {"summary": "Revoke a staff token (admin)", "operationId": "revokeToken", "security": [{"bearer": []}],
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
-                "responses": {"204": {"description": "revoked"}, "401": {"$ref": "#/components/responses/Unauthorized"},
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "204": {"description": "revoked"}, "401": {"$ref": "#/components/responses/Unauthorized"},
                   "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"description": "no such staff token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}}
             },
             "/api/v1/events/{id}/report": {
@@ -546,7 +546,7 @@ enum OpenAPIDocument {
                   {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "csv", "html"], "default": "json"}},
                   {"name": "lang", "in": "query", "description": "language of the HTML report", "schema": {"type": "string", "enum": ["zh", "en"], "default": "zh"}},
                   {"name": "table", "in": "query", "description": "with format=csv: one table by name; without it every table, each after a '# NAME.csv' line", "schema": {"type": "string"}}],
-                "responses": {"200": {"description": "the report", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EventReport"}},
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "200": {"description": "the report", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EventReport"}},
                   "text/csv": {"schema": {"type": "string"}}, "text/html": {"schema": {"type": "string", "description": "one self-contained page: inline CSS and SVG charts, no script"}}}},
                   "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
                   "404": {"$ref": "#/components/responses/NotFound"}, "422": {"$ref": "#/components/responses/Invalid"}}}
@@ -557,7 +557,7 @@ enum OpenAPIDocument {
                   {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "csv", "html"], "default": "json"}},
                   {"name": "lang", "in": "query", "description": "language of the HTML report", "schema": {"type": "string", "enum": ["zh", "en"], "default": "zh"}},
                   {"name": "table", "in": "query", "description": "with format=csv: one table by name; without it every table, each after a '# NAME.csv' line", "schema": {"type": "string"}}],
-                "responses": {"200": {"description": "the summary", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SummaryReport"}},
+                "responses": {"400": {"$ref": "#/components/responses/BadRequest"}, "200": {"description": "the summary", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SummaryReport"}},
                   "text/csv": {"schema": {"type": "string"}}, "text/html": {"schema": {"type": "string", "description": "one self-contained page: inline CSS and SVG charts, no script"}}}},
                   "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}, "422": {"$ref": "#/components/responses/Invalid"}}}
             }
