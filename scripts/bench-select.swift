@@ -1,7 +1,8 @@
 // Runner for scripts/bench-select: times LEXIMIN (Sortition, release build) on one instance, then the
 // rounding of its distribution to a lottery of 1000 panels, and prints one line: algorithm n k types
 // seconds peakRSS(MiB) min max panels method (relaxation certified, or column generation as the
-// fallback) lotterySeconds deviation(units of 1/m) bound(units of 1/m: what the rounding proved). Compiled by the script with swiftc
+// fallback) lotterySeconds deviation(units of 1/m) bound(units of 1/m: what the rounding proved)
+// pairRatio rarePairPanels (co-selection of two people of one type, see `coSelection`). Compiled by the script with swiftc
 // against the release build's object files; not part of the package.
 import Foundation
 import Sortition
@@ -78,6 +79,28 @@ func censusSample(_ directory: String, n: Int, k: Int, seed: UInt64) throws -> (
     return (try Pool(features: quotas.features, candidates: candidates), quotas)
 }
 
+/// Co-selection of two people of one type on the lottery: the largest ratio of the share of panels
+/// they sit on together to its value for independent people (πi·πj), over pairs for whom that value
+/// is at least one panel in m (below it, one shared panel already makes a large ratio: for those the
+/// largest number of panels a pair shares is given instead).
+func coSelection(_ lottery: Lottery, pool: Pool, probabilities: [Double]) -> (ratio: Double, rareTogether: Int) {
+    let m = Double(lottery.size)
+    var together: [Int: Int] = [:]
+    for panel in lottery.panels {
+        var byType: [Int: [Int]] = [:]
+        for person in panel { byType[pool.typeOfPerson[person], default: []].append(person) }
+        for people in byType.values where people.count > 1 {
+            for a in people.indices { for b in people.indices where b > a { together[people[a] * pool.count + people[b], default: 0] += 1 } }
+        }
+    }
+    var ratio = 0.0, rare = 0
+    for (pair, count) in together {
+        let independent = probabilities[pair / pool.count] * probabilities[pair % pool.count]
+        if independent * m >= 1 { ratio = max(ratio, Double(count) / m / independent) } else { rare = max(rare, count) }
+    }
+    return (ratio, rare)
+}
+
 func peakRSSMiB() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
@@ -117,10 +140,12 @@ do {
     let lottery = try LotteryRounding.round(distribution, pool: pool, quotas: quotas, size: m)
     let lotteryElapsed = ContinuousClock.now - lotteryStart
     let lotterySeconds = Double(lotteryElapsed.components.seconds) + Double(lotteryElapsed.components.attoseconds) * 1e-18
-    print(String(format: "leximin %d %d %d %.4f %.1f %.6f %.6f %d %@ %.4f %.3f %.3f", pool.count, k, pool.typeCount, seconds, peakRSSMiB(),
+    let pairs = coSelection(lottery, pool: pool, probabilities: distribution.personProbabilities(in: pool))
+    print(String(format: "leximin %d %d %d %.4f %.1f %.6f %.6f %d %@ %.4f %.3f %.3f %.2f %d", pool.count, k, pool.typeCount, seconds, peakRSSMiB(),
                  distribution.minimumProbability, distribution.maximumProbability, distribution.panels.count,
                  flag.columnGeneration ? "column-generation" : "relaxation",
-                 lotterySeconds, lottery.maxDeviation * Double(m), lottery.guaranteedDeviation * Double(m)))
+                 lotterySeconds, lottery.maxDeviation * Double(m), lottery.guaranteedDeviation * Double(m),
+                 pairs.ratio, pairs.rareTogether))
 } catch {
     print("error: \(error)")
     exit(1)

@@ -23,6 +23,13 @@ struct LotteryExchange {
     static let tolerance = 1e-7
     /// Partners (best first) a double exchange pairs with: the search is cubic, and the best few suffice.
     static let doublePartners = 40
+    /// Pair ratio above which `spread` evens a type out: members meeting a quarter more often than
+    /// independent ones is the noise of a random lottery's own pairs at m = 1000.
+    static let spreadTarget = 1.25
+    /// Partner types `spread` tries for a type (those differing from it in fewest rows).
+    static let spreadPartners = 64
+    /// Swap checks `spread` may spend in all (a check is a few array reads and a hash lookup).
+    static let spreadBudget = 20_000_000
     /// Checks one search for a double exchange may spend: past it the type is left as it is.
     static let doubleBudget = 2_000_000
 
@@ -112,6 +119,62 @@ struct LotteryExchange {
             if !exchange(type, budget: &budget) { stuck.insert(type) }
         }
         return members.indices.allSatisfy { outside($0) == 0 }
+    }
+
+    /// Spreads each type's seats more evenly over the panels, for types whose members would otherwise
+    /// meet on panels far more often than chance: two members of a type of n sit together on a panel
+    /// holding c of them with probability c(c−1)/(n(n−1)), so a type seated c at a time on few
+    /// panels (LEXIMIN's panels may seat all four of a type of four) pairs its members up although
+    /// their probability is small. A swap across two panels — one seat of t for one of u on panel A,
+    /// one of u for one of t on panel B, with A holding at least two more of t than B — keeps every
+    /// type's seats (so every window) and every quota row, and lowers Σ c(c−1) for t.
+    /// Types are taken worst first while their pair ratio (pairs' expected panels together against
+    /// independent members', `Σ_j c_j(c_j − 1) · n · m / ((n − 1) · S²)`) exceeds `spreadTarget`.
+    mutating func spread() {
+        var budget = LotteryExchange.spreadBudget
+        let m = panels.count
+        func ratio(_ type: Int) -> Double {
+            let n = members[type], total = seats[type]
+            guard n > 1, total > 0 else { return 0 }
+            var pairs = 0
+            for index in holding[type] { let c = panels[index][type] ?? 0; pairs += c * (c - 1) }
+            return Double(pairs) * Double(n) * Double(m) / (Double(n - 1) * Double(total) * Double(total))
+        }
+        let ratios = members.indices.map(ratio)
+        let uneven = members.indices.filter { ratios[$0] > LotteryExchange.spreadTarget }
+            .sorted { ratios[$0] > ratios[$1] || ratios[$0] == ratios[$1] && $0 < $1 }
+        for type in uneven {
+            // Partners for the swaps: the types differing from this one in fewest rows (the likeliest
+            // to fit both panels), at most `spreadPartners` of them.
+            let near = members.indices.filter { $0 != type }
+                .map { (other: $0, rows: difference(rowsOfType[type], rowsOfType[$0])) }
+                .sorted { $0.rows.minus.count < $1.rows.minus.count || $0.rows.minus.count == $1.rows.minus.count && $0.other < $1.other }
+                .prefix(LotteryExchange.spreadPartners)
+            budget -= members.count
+            // Even would be ⌈S/m⌉ at most on every panel.
+            let even = (seats[type] + m - 1) / m
+            while budget > 0, ratio(type) > LotteryExchange.spreadTarget {
+                guard let from = holding[type].max(by: { (panels[$0][type] ?? 0) < (panels[$1][type] ?? 0) || (panels[$0][type] ?? 0) == (panels[$1][type] ?? 0) && $0 > $1 }),
+                      let most = panels[from][type], most > even else { break }
+                var swapped = false
+                // Partners that can take the seat on `from`; then a panel `to` they can leave (rows
+                // first: array reads are cheaper than the panels' hash lookups).
+                let fitting = near.filter { (panels[from][$0.other] ?? 0) < members[$0.other] && fits(from, minus: $0.rows.minus, plus: $0.rows.plus) }
+                budget -= near.count
+                search: for to in panels.indices {
+                    for (other, rows) in fitting {
+                        budget -= 1
+                        guard fits(to, minus: rows.plus, plus: rows.minus), (panels[to][other] ?? 0) > 0,
+                              (panels[to][type] ?? 0) <= most - 2 else { continue }
+                        apply(leaving: type, joining: other, on: from, minus: rows.minus, plus: rows.plus)
+                        apply(leaving: other, joining: type, on: to, minus: rows.plus, plus: rows.minus)
+                        swapped = true
+                        break search
+                    }
+                }
+                if !swapped { break }
+            }
+        }
     }
 
     /// One exchange moving `type` a seat towards its window; false when none is found.

@@ -119,6 +119,7 @@ public enum LotteryRounding {
             }
             var exchange = LotteryExchange(panels: initial, pool: pool, quotas: quotas, typeProbabilities: problem.typeProbability)
             if exchange.repair() { bound = 1 }
+            exchange.spread()
             exchanged = exchange.typePanels
         } else {
             let rounded = problem.beckFiala()
