@@ -22,7 +22,7 @@ struct LotteryExchange {
     /// Tolerance on m·π being an integer (LP probabilities carry noise around 1e-9).
     static let tolerance = 1e-7
     /// Partners (best first) a double exchange pairs with: the search is cubic, and the best few suffice.
-    static let doublePartners = 40
+    static let doublePartners = 400
     /// Pair ratio above which `spread` evens a type out: members meeting a quarter more often than
     /// independent ones is the noise of a random lottery's own pairs at m = 1000.
     static let spreadTarget = 1.25
@@ -31,7 +31,7 @@ struct LotteryExchange {
     /// Swap checks `spread` may spend in all (a check is a few array reads and a hash lookup).
     static let spreadBudget = 20_000_000
     /// Checks one search for a double exchange may spend: past it the type is left as it is.
-    static let doubleBudget = 2_000_000
+    static let doubleBudget = 20_000_000
 
     let members: [Int]
     /// Rows of each type (ascending), and each row's integral bounds.
@@ -109,14 +109,22 @@ struct LotteryExchange {
     mutating func repair() -> Bool {
         var budget = LotteryExchange.evaluationBudget
         var stuck = Set<Int>()
+        var progressSinceStuck = false
         while budget > 0 {
             var worst: (type: Int, outside: Int)?
             for type in members.indices where !stuck.contains(type) {
                 let distance = outside(type)
                 if distance > 0, distance > (worst?.outside ?? 0) { worst = (type, distance) }
             }
-            guard let type = worst?.type else { break }
-            if !exchange(type, budget: &budget) { stuck.insert(type) }
+            guard let type = worst?.type else {
+                // Every type left outside is stuck; exchanges made since it got stuck may have freed
+                // it, so try them all once more (each round must make progress to go on).
+                if stuck.isEmpty || !progressSinceStuck { break }
+                stuck.removeAll()
+                progressSinceStuck = false
+                continue
+            }
+            if exchange(type, budget: &budget) { progressSinceStuck = true } else { stuck.insert(type) }
         }
         return members.indices.allSatisfy { outside($0) == 0 }
     }
