@@ -1,6 +1,8 @@
-// Runner for scripts/bench-select: times LEXIMIN (Sortition, release build) on one instance and prints
-// one line: algorithm n k types seconds peakRSS(MiB) min max panels method (relaxation certified, or
-// column generation as the fallback). Compiled by the script with swiftc
+// Runner for scripts/bench-select: times LEXIMIN (Sortition, release build) on one instance, then the
+// rounding of its distribution to a lottery of 1000 panels, and prints one line: algorithm n k types
+// seconds peakRSS(MiB) min max panels method (relaxation certified, or column generation as the
+// fallback) lotterySeconds deviation(units of 1/m) bound(units of 1/m: what the rounding proved)
+// pairRatio rarePairPanels (co-selection of two people of one type, see `coSelection`). Compiled by the script with swiftc
 // against the release build's object files; not part of the package.
 import Foundation
 import Sortition
@@ -48,12 +50,55 @@ func shared(_ directory: String, k: Int) throws -> (Pool, Quotas) {
         ValueQuota(feature: $0[0], value: $0[1], min: Int($0[2]) ?? -1, max: Int($0[3]) ?? -1)
     }
     let quotas = try Quotas(panelSize: k, quotas: lines)
-    let rows = try csv(directory + (fixture ? "/candidates.csv" : "/respondents.csv"))
+    let people = ["/candidates.csv", "/respondents.csv", "/people.csv"].first { FileManager.default.fileExists(atPath: directory + $0) } ?? ""
+    let rows = try csv(directory + people)
     let header = rows[0]
     let candidates = rows.dropFirst().enumerated().map { number, row in
         Candidate(id: String(number), values: Dictionary(uniqueKeysWithValues: zip(header, row)))
     }
     return (try Pool(features: quotas.features, candidates: candidates), quotas)
+}
+
+/// A pool of `n` people drawn (seeded) from census_biased_2500 (sampled from a census extract the
+/// way volunteer pools are skewed), with its quotas scaled from k = 150 to `k` (floor of the
+/// minimums, ceiling of the maximums), like the 1,500-person pool of issue 15.
+func censusSample(_ directory: String, n: Int, k: Int, seed: UInt64) throws -> (Pool, Quotas) {
+    let lines = try csv(directory + "/features.csv").dropFirst().map { line -> ValueQuota in
+        let scale = Double(k) / 150
+        return ValueQuota(feature: line[0], value: line[1], min: Int((Double(Int(line[2]) ?? 0) * scale).rounded(.down)),
+                          max: Int((Double(Int(line[3]) ?? 0) * scale).rounded(.up)))
+    }
+    let quotas = try Quotas(panelSize: k, quotas: lines)
+    var rows = try csv(directory + "/people.csv")
+    let header = rows.removeFirst()
+    var random = SeededGenerator(seed: seed)
+    rows.shuffle(using: &random)
+    let candidates = rows.prefix(n).enumerated().map { number, row in
+        Candidate(id: String(number), values: Dictionary(uniqueKeysWithValues: zip(header, row)))
+    }
+    return (try Pool(features: quotas.features, candidates: candidates), quotas)
+}
+
+/// Co-selection of two people of one type on the lottery: the largest ratio of the share of panels
+/// they sit on together to its value for independent people (πi·πj), over pairs for whom that value
+/// is at least one panel in m (below it, one shared panel already makes a large ratio: for those the
+/// largest number of panels a pair shares is given instead).
+func coSelection(_ lottery: Lottery, pool: Pool, probabilities: [Double]) -> (ratio: Double, rareTogether: Int) {
+    let m = Double(lottery.size)
+    var together: [Int: Int] = [:]
+    for panel in lottery.panels {
+        var byType: [Int: [Int]] = [:]
+        for person in panel { byType[pool.typeOfPerson[person], default: []].append(person) }
+        for people in byType.values where people.count > 1 {
+            for a in people.indices { for b in people.indices where b > a { together[people[a] * pool.count + people[b], default: 0] += 1 } }
+        }
+    }
+    var ratio = 0.0, rare = 0
+    for (pair, count) in together {
+        let independent = probabilities[pair / pool.count] * probabilities[pair % pool.count]
+        if independent * m >= 1 { ratio = max(ratio, Double(count) / m / independent) } else { rare = max(rare, count) }
+    }
+    return (ratio, rare)
 }
 
 func peakRSSMiB() -> Double {
@@ -65,13 +110,16 @@ func peakRSSMiB() -> Double {
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 4, let k = Int(arguments[3]) else {
-    FileHandle.standardError.write("usage: runner shared DIR K | runner synthetic N K [SLACK]\n".data(using: .utf8) ?? Data())
+    FileHandle.standardError.write("usage: runner shared DIR K | runner census-sample N K [SEED] | runner synthetic N K [SLACK]\n".data(using: .utf8) ?? Data())
     exit(2)
 }
 do {
-    let (pool, quotas) = arguments[1] == "shared"
-        ? try shared(arguments[2], k: k)
-        : try synthetic(n: Int(arguments[2]) ?? 0, k: k, slack: arguments.count > 4 ? Int(arguments[4]) ?? 1 : 1)
+    let census = "../shared/data/instances/census_biased_2500"
+    let (pool, quotas) = switch arguments[1] {
+    case "shared": try shared(arguments[2], k: k)
+    case "census-sample": try censusSample(census, n: Int(arguments[2]) ?? 0, k: k, seed: arguments.count > 4 ? UInt64(arguments[4]) ?? 1 : 1)
+    default: try synthetic(n: Int(arguments[2]) ?? 0, k: k, slack: arguments.count > 4 ? Int(arguments[4]) ?? 1 : 1)
+    }
     let verbose = ProcessInfo.processInfo.environment["BENCH_PROGRESS"] != nil
     let start = ContinuousClock.now
     // Column generation runs (and reports its seeding stage) only when the relaxation is not certified.
@@ -86,9 +134,18 @@ do {
     let distribution = try Leximin.distribution(pool: pool, quotas: quotas, progress: report)
     let elapsed = ContinuousClock.now - start
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    print(String(format: "leximin %d %d %d %.4f %.1f %.6f %.6f %d %@", pool.count, k, pool.typeCount, seconds, peakRSSMiB(),
+    // The lottery the draw pipeline makes from it (m = 1000), timed apart.
+    let m = DrawProtocol.defaultLotterySize
+    let lotteryStart = ContinuousClock.now
+    let lottery = try LotteryRounding.round(distribution, pool: pool, quotas: quotas, size: m)
+    let lotteryElapsed = ContinuousClock.now - lotteryStart
+    let lotterySeconds = Double(lotteryElapsed.components.seconds) + Double(lotteryElapsed.components.attoseconds) * 1e-18
+    let pairs = coSelection(lottery, pool: pool, probabilities: distribution.personProbabilities(in: pool))
+    print(String(format: "leximin %d %d %d %.4f %.1f %.6f %.6f %d %@ %.4f %.3f %.3f %.2f %d", pool.count, k, pool.typeCount, seconds, peakRSSMiB(),
                  distribution.minimumProbability, distribution.maximumProbability, distribution.panels.count,
-                 flag.columnGeneration ? "column-generation" : "relaxation"))
+                 flag.columnGeneration ? "column-generation" : "relaxation",
+                 lotterySeconds, lottery.maxDeviation * Double(m), lottery.guaranteedDeviation * Double(m),
+                 pairs.ratio, pairs.rareTogether))
 } catch {
     print("error: \(error)")
     exit(1)

@@ -10,7 +10,7 @@
 enum LotterySwaps {
     /// Swap checks the repair may spend in all: enough for a few hundred swaps in pools of hundreds
     /// (about a second in a release build); larger lotteries stop early, still valid.
-    static let evaluationBudget = 20_000_000
+    static let evaluationBudget = 2_000_000
     /// Tolerance on m·π being an integer (LP probabilities carry noise around 1e-9).
     static let tolerance = 1e-7
 

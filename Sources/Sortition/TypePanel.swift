@@ -16,6 +16,12 @@ public struct TypePanel: Sendable, Hashable {
         self.counts = counts
     }
 
+    /// From sparse counts (types ascending, counts positive).
+    init(types: [Int], counts: [Int]) {
+        self.types = types
+        self.counts = counts
+    }
+
     public var size: Int { counts.reduce(0, +) }
 
     /// Seats of `type` on this panel.

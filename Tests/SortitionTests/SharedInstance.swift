@@ -49,4 +49,31 @@ struct SharedInstance {
     static func exampleLarge() throws -> SharedInstance {
         try load("example_large_200", features: "categories.csv", people: "respondents.csv", size: 200)
     }
+
+    static func censusBiased() throws -> SharedInstance {
+        try load("census_biased_2500", features: "features.csv", people: "people.csv", size: 150, idColumn: "id")
+    }
+
+    /// `people` drawn (seeded) from census_biased_2500, a pool sampled from a census extract the way
+    /// volunteer pools are skewed, with its quotas scaled from 150 seats to `size` (floor of the
+    /// minimums, ceiling of the maximums) — pools like the 1,500-person one of issue 15.
+    static func censusSample(people: Int, size: Int, seed: UInt64) throws -> SharedInstance {
+        let directory = instancesDirectory.appendingPathComponent("census_biased_2500")
+        let scale = Double(size) / 150
+        let lines = try rows(directory.appendingPathComponent("features.csv")).dropFirst().map {
+            ValueQuota(feature: $0[0], value: $0[1], min: Int((Double(Int($0[2]) ?? 0) * scale).rounded(.down)),
+                       max: Int((Double(Int($0[3]) ?? 0) * scale).rounded(.up)))
+        }
+        let quotas = try Quotas(panelSize: size, quotas: lines)
+        var peopleRows = try rows(directory.appendingPathComponent("people.csv"))
+        let header = peopleRows.removeFirst()
+        var random = SeededGenerator(seed: seed)
+        for index in stride(from: peopleRows.count - 1, to: 0, by: -1) {
+            peopleRows.swapAt(index, Int(random.next() % UInt64(index + 1)))
+        }
+        let candidates = peopleRows.prefix(people).map {
+            Candidate(id: $0[0], values: Dictionary(zip(header, $0), uniquingKeysWith: { first, _ in first }))
+        }
+        return SharedInstance(pool: try Pool(features: quotas.features, candidates: candidates), quotas: quotas)
+    }
 }

@@ -1,0 +1,312 @@
+/// Type-level repair of a lottery: exchanges one seat of one type for one seat of another on a
+/// single lottery panel, keeping every quota row, until every type's lottery seats lie in its window.
+///
+/// The window. A type t of n members, each with exact probability π, holds S lottery seats; the
+/// realization gives each member ⌊S/n⌋ or ⌈S/n⌉ of them (`LotteryRealization`). Every member is
+/// within 1/m of π exactly when both lie in [⌈mπ − 1⌉, ⌊mπ + 1⌋], that is when
+/// `S ∈ [n·⌈mπ − 1⌉, n·⌊mπ + 1⌋]` — a window n seats wide for a type of n members, so only small
+/// types constrain much. (Requiring S within one seat of n·mπ, as the peeling does, is far stricter.)
+///
+/// The exchange. A type a above its window gives a seat on a panel holding it to a type b that can
+/// take one and stay in its window (below-target types first); a type below its window takes one
+/// from a type that can spare it. The exchange keeps the panel's size; it keeps every quota row when
+/// the rows a sits in and b does not can lose a seat, and those b sits in and a does not can gain
+/// one (value quotas, joint quotas and households alike, since all are rows of `QuotaModel`). When
+/// no single exchange exists, two on one panel at once (a → b and c → d) repair the rows the first
+/// broke. Each exchange moves a type one seat towards its window and keeps its partners inside
+/// theirs, so the total distance outside the windows falls by one each time and the repair ends.
+struct LotteryExchange {
+    /// Exchange checks the repair may spend in all (a check is a few array reads): bounds the time
+    /// on pools where the windows cannot all be met; well above what the benchmarked pools use.
+    static let evaluationBudget = 50_000_000
+    /// Tolerance on m·π being an integer (LP probabilities carry noise around 1e-9).
+    static let tolerance = 1e-7
+    /// Partners (best first) a double exchange pairs with: the search is cubic, and the best few suffice.
+    static let doublePartners = 400
+    /// Pair ratio above which `spread` evens a type out: members meeting a quarter more often than
+    /// independent ones is the noise of a random lottery's own pairs at m = 1000.
+    static let spreadTarget = 1.25
+    /// Partner types `spread` tries for a type (those differing from it in fewest rows).
+    static let spreadPartners = 64
+    /// Swap checks `spread` may spend in all (a check is a few array reads and a hash lookup).
+    static let spreadBudget = 20_000_000
+    /// Checks one search for a double exchange may spend: past it the type is left as it is.
+    static let doubleBudget = 20_000_000
+
+    let members: [Int]
+    /// Rows of each type (ascending), and each row's integral bounds.
+    let rowsOfType: [[Int]]
+    let rowLower: [Int]
+    let rowUpper: [Int]
+    /// Expected lottery seats per type, m · n · π.
+    let expected: [Double]
+    /// The window of each type's seats.
+    let low: [Int]
+    let high: [Int]
+
+    /// Seats per type on each lottery panel, seats per row on each panel, seats per type in all.
+    private(set) var panels: [[Int: Int]]
+    private var rowSeats: [[Int]]
+    private(set) var seats: [Int]
+    /// The panels holding each type (ascending), kept in step with `panels`.
+    private var holding: [[Int]]
+
+    init(panels typePanels: [TypePanel], pool: Pool, quotas: Quotas, typeProbabilities: [Double]) {
+        let model = QuotaModel(pool: pool, quotas: quotas).model
+        let m = typePanels.count
+        let members = pool.typeMembers.map(\.count)
+        self.members = members
+        var rowsOfType = [[Int]](repeating: [], count: members.count)
+        for (row, constraint) in model.constraints.enumerated() {
+            for type in constraint.indices { rowsOfType[type].append(row) }
+        }
+        self.rowsOfType = rowsOfType
+        rowLower = model.constraints.map { $0.lower.isFinite ? Int(($0.lower - 1e-9).rounded(.up)) : Int.min / 2 }
+        rowUpper = model.constraints.map { $0.upper.isFinite ? Int(($0.upper + 1e-9).rounded(.down)) : Int.max / 2 }
+        let perMember = typeProbabilities.map { Double(m) * Swift.min(1, Swift.max(0, $0)) }
+        expected = members.indices.map { Double(members[$0]) * perMember[$0] }
+        low = members.indices.map { members[$0] * Swift.max(0, Int((perMember[$0] - 1 - LotteryExchange.tolerance).rounded(.up))) }
+        high = members.indices.map { members[$0] * Swift.min(m, Int((perMember[$0] + 1 + LotteryExchange.tolerance).rounded(.down))) }
+        var seats = [Int](repeating: 0, count: members.count)
+        var rowSeats = [[Int]](repeating: [Int](repeating: 0, count: model.constraints.count), count: m)
+        panels = typePanels.enumerated().map { index, panel in
+            var counts: [Int: Int] = [:]
+            counts.reserveCapacity(panel.types.count)
+            for (type, count) in zip(panel.types, panel.counts) {
+                counts[type] = count
+                seats[type] += count
+                for row in rowsOfType[type] { rowSeats[index][row] += count }
+            }
+            return counts
+        }
+        self.rowSeats = rowSeats
+        self.seats = seats
+        var holding = [[Int]](repeating: [], count: members.count)
+        for (index, panel) in typePanels.enumerated() { for type in panel.types { holding[type].append(index) } }
+        self.holding = holding
+    }
+
+    /// Seats outside the window (0 inside).
+    func outside(_ type: Int) -> Int {
+        Swift.max(0, seats[type] - high[type], low[type] - seats[type])
+    }
+
+    /// The panels as `TypePanel`s, in order.
+    var typePanels: [TypePanel] {
+        panels.map { counts in
+            let types = counts.keys.sorted()
+            var dense: [Int] = []
+            var panelTypes: [Int] = []
+            for type in types where (counts[type] ?? 0) > 0 {
+                panelTypes.append(type)
+                dense.append(counts[type] ?? 0)
+            }
+            return TypePanel(types: panelTypes, counts: dense)
+        }
+    }
+
+    /// Repairs until every type is in its window or no exchange helps; returns whether all are in.
+    mutating func repair() -> Bool {
+        var budget = LotteryExchange.evaluationBudget
+        var stuck = Set<Int>()
+        var progressSinceStuck = false
+        while budget > 0 {
+            var worst: (type: Int, outside: Int)?
+            for type in members.indices where !stuck.contains(type) {
+                let distance = outside(type)
+                if distance > 0, distance > (worst?.outside ?? 0) { worst = (type, distance) }
+            }
+            guard let type = worst?.type else {
+                // Every type left outside is stuck; exchanges made since it got stuck may have freed
+                // it, so try them all once more (each round must make progress to go on).
+                if stuck.isEmpty || !progressSinceStuck { break }
+                stuck.removeAll()
+                progressSinceStuck = false
+                continue
+            }
+            if exchange(type, budget: &budget) { progressSinceStuck = true } else { stuck.insert(type) }
+        }
+        return members.indices.allSatisfy { outside($0) == 0 }
+    }
+
+    /// Spreads each type's seats more evenly over the panels, for types whose members would otherwise
+    /// meet on panels far more often than chance: two members of a type of n sit together on a panel
+    /// holding c of them with probability c(c−1)/(n(n−1)), so a type seated c at a time on few
+    /// panels (LEXIMIN's panels may seat all four of a type of four) pairs its members up although
+    /// their probability is small. A swap across two panels — one seat of t for one of u on panel A,
+    /// one of u for one of t on panel B, with A holding at least two more of t than B — keeps every
+    /// type's seats (so every window) and every quota row, and lowers Σ c(c−1) for t.
+    /// Types are taken worst first while their pair ratio (pairs' expected panels together against
+    /// independent members', `Σ_j c_j(c_j − 1) · n · m / ((n − 1) · S²)`) exceeds `spreadTarget`.
+    mutating func spread() {
+        var budget = LotteryExchange.spreadBudget
+        let m = panels.count
+        func ratio(_ type: Int) -> Double {
+            let n = members[type], total = seats[type]
+            guard n > 1, total > 0 else { return 0 }
+            var pairs = 0
+            for index in holding[type] { let c = panels[index][type] ?? 0; pairs += c * (c - 1) }
+            return Double(pairs) * Double(n) * Double(m) / (Double(n - 1) * Double(total) * Double(total))
+        }
+        let ratios = members.indices.map(ratio)
+        let uneven = members.indices.filter { ratios[$0] > LotteryExchange.spreadTarget }
+            .sorted { ratios[$0] > ratios[$1] || ratios[$0] == ratios[$1] && $0 < $1 }
+        for type in uneven {
+            // Partners for the swaps: the types differing from this one in fewest rows (the likeliest
+            // to fit both panels), at most `spreadPartners` of them.
+            let near = members.indices.filter { $0 != type }
+                .map { (other: $0, rows: difference(rowsOfType[type], rowsOfType[$0])) }
+                .sorted { $0.rows.minus.count < $1.rows.minus.count || $0.rows.minus.count == $1.rows.minus.count && $0.other < $1.other }
+                .prefix(LotteryExchange.spreadPartners)
+            budget -= members.count
+            // Even would be ⌈S/m⌉ at most on every panel.
+            let even = (seats[type] + m - 1) / m
+            while budget > 0, ratio(type) > LotteryExchange.spreadTarget {
+                guard let from = holding[type].max(by: { (panels[$0][type] ?? 0) < (panels[$1][type] ?? 0) || (panels[$0][type] ?? 0) == (panels[$1][type] ?? 0) && $0 > $1 }),
+                      let most = panels[from][type], most > even else { break }
+                var swapped = false
+                // Partners that can take the seat on `from`; then a panel `to` they can leave (rows
+                // first: array reads are cheaper than the panels' hash lookups).
+                let fitting = near.filter { (panels[from][$0.other] ?? 0) < members[$0.other] && fits(from, minus: $0.rows.minus, plus: $0.rows.plus) }
+                budget -= near.count
+                search: for to in panels.indices {
+                    for (other, rows) in fitting {
+                        budget -= 1
+                        guard fits(to, minus: rows.plus, plus: rows.minus), (panels[to][other] ?? 0) > 0,
+                              (panels[to][type] ?? 0) <= most - 2 else { continue }
+                        apply(leaving: type, joining: other, on: from, minus: rows.minus, plus: rows.plus)
+                        apply(leaving: other, joining: type, on: to, minus: rows.plus, plus: rows.minus)
+                        swapped = true
+                        break search
+                    }
+                }
+                if !swapped { break }
+            }
+        }
+    }
+
+    /// One exchange moving `type` a seat towards its window; false when none is found.
+    private mutating func exchange(_ type: Int, budget: inout Int) -> Bool {
+        let giving = seats[type] > high[type]
+        let need = members.indices.map { expected[$0] - Double(seats[$0]) }
+        // Partners: types that can take (give) a seat and stay in their window, those furthest from
+        // their expectation in the helpful direction first.
+        var partners = members.indices.filter { other in
+            other != type && (giving ? seats[other] + 1 <= high[other] : seats[other] - 1 >= low[other])
+        }
+        partners.sort { giving ? need[$0] > need[$1] || need[$0] == need[$1] && $0 < $1
+                               : need[$0] < need[$1] || need[$0] == need[$1] && $0 < $1 }
+        // A seat of `type` goes to the neediest partner that fits on a panel holding `type`; or
+        // `type` takes the seat of the partner most over its expectation on a panel holding it.
+        for partner in partners {
+            let (leaving, joining) = giving ? (type, partner) : (partner, type)
+            let (minus, plus) = difference(rowsOfType[leaving], rowsOfType[joining])
+            for index in holding[leaving] {
+                budget -= 1
+                if budget <= 0 { return false }
+                // Rows first (array reads), then the panel's counts (a hash lookup).
+                guard fits(index, minus: minus, plus: plus), (panels[index][joining] ?? 0) < members[joining] else { continue }
+                apply(leaving: leaving, joining: joining, on: index, minus: minus, plus: plus)
+                return true
+            }
+        }
+        return doubleExchange(type, giving: giving, partners: partners, budget: &budget)
+    }
+
+    /// Whether panel `index` keeps every row with a seat out of the rows `minus` and into `plus`.
+    private func fits(_ index: Int, minus: [Int], plus: [Int]) -> Bool {
+        minus.allSatisfy { rowSeats[index][$0] - 1 >= rowLower[$0] } && plus.allSatisfy { rowSeats[index][$0] + 1 <= rowUpper[$0] }
+    }
+
+    /// Two exchanges on one panel at once: `type` leaves (joins) for a partner, and a second pair
+    /// c → d restores the rows the first one broke (c sits in every row the first made too full and
+    /// in none it made too empty, d the other way round). Accepted when `type` moves towards its
+    /// window and every other type touched stays in its window. At most `doubleBudget` checks a call.
+    private mutating func doubleExchange(_ type: Int, giving: Bool, partners: [Int], budget: inout Int) -> Bool {
+        var local = LotteryExchange.doubleBudget
+        let canGive = members.indices.filter { seats[$0] - 1 >= low[$0] }
+        let canTake = members.indices.filter { seats[$0] + 1 <= high[$0] }
+        budget -= 2 * members.count
+        for index in panels.indices {
+            let own = panels[index][type] ?? 0
+            guard giving ? own > 0 : own < members[type] else { continue }
+            let onPanel = panels[index].keys.filter { (panels[index][$0] ?? 0) > 0 && seats[$0] - 1 >= low[$0] }.sorted()
+            for partner in partners.prefix(LotteryExchange.doublePartners) {
+                let (leaving, joining) = giving ? (type, partner) : (partner, type)
+                guard (panels[index][leaving] ?? 0) > 0, (panels[index][joining] ?? 0) < members[joining] else { continue }
+                let (minus, plus) = difference(rowsOfType[leaving], rowsOfType[joining])
+                let over = plus.filter { rowSeats[index][$0] + 1 > rowUpper[$0] }
+                let under = minus.filter { rowSeats[index][$0] - 1 < rowLower[$0] }
+                let seconds = onPanel.filter { second in
+                    second != joining && (second != leaving || (panels[index][leaving] ?? 0) > 1)
+                        && over.allSatisfy { rowsOfType[second].contains($0) } && !under.contains { rowsOfType[second].contains($0) }
+                }
+                guard !seconds.isEmpty else { continue }
+                let thirds = (canGive.isEmpty ? [] : canTake).filter { third in
+                    third != leaving && under.allSatisfy { rowsOfType[third].contains($0) } && !over.contains { rowsOfType[third].contains($0) }
+                }
+                local -= onPanel.count + canTake.count
+                budget -= onPanel.count + canTake.count
+                for second in seconds {
+                    for third in thirds where third != second {
+                        local -= 1
+                        budget -= 1
+                        if budget <= 0 || local <= 0 { return false }
+                        let onAfter = (panels[index][third] ?? 0) + (third == joining ? 1 : 0)
+                        guard onAfter < members[third] else { continue }
+                        var change: [Int: Int] = [:]
+                        for row in minus { change[row, default: 0] -= 1 }
+                        for row in plus { change[row, default: 0] += 1 }
+                        let (minus2, plus2) = difference(rowsOfType[second], rowsOfType[third])
+                        for row in minus2 { change[row, default: 0] -= 1 }
+                        for row in plus2 { change[row, default: 0] += 1 }
+                        guard change.allSatisfy({ rowSeats[index][$0.key] + $0.value >= rowLower[$0.key]
+                                                  && rowSeats[index][$0.key] + $0.value <= rowUpper[$0.key] }) else { continue }
+                        var after: [Int: Int] = [:]
+                        for (t, d) in [(leaving, -1), (joining, 1), (second, -1), (third, 1)] { after[t, default: seats[t]] += d }
+                        guard after.allSatisfy({ t, s in
+                            let out = Swift.max(0, s - high[t], low[t] - s)
+                            return t == type ? out < outside(type) : out == 0
+                        }) else { continue }
+                        apply(leaving: leaving, joining: joining, on: index, minus: minus, plus: plus)
+                        apply(leaving: second, joining: third, on: index, minus: minus2, plus: plus2)
+                        return true
+                    }
+                }
+                if local <= 0 { return false }
+            }
+        }
+        return false
+    }
+
+    /// Rows of `a` not of `b`, and rows of `b` not of `a` (both lists ascending).
+    private func difference(_ a: [Int], _ b: [Int]) -> (minus: [Int], plus: [Int]) {
+        var minus: [Int] = [], plus: [Int] = []
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || i < a.count && a[i] < b[j] {
+                minus.append(a[i]); i += 1
+            } else if i == a.count || b[j] < a[i] {
+                plus.append(b[j]); j += 1
+            } else {
+                i += 1; j += 1
+            }
+        }
+        return (minus, plus)
+    }
+
+    private mutating func apply(leaving: Int, joining: Int, on index: Int, minus: [Int], plus: [Int]) {
+        let left = (panels[index][leaving] ?? 0) - 1
+        panels[index][leaving] = left > 0 ? left : nil
+        if left == 0, let position = holding[leaving].firstIndex(of: index) { holding[leaving].remove(at: position) }
+        panels[index][joining, default: 0] += 1
+        if panels[index][joining] == 1 {
+            let position = holding[joining].firstIndex { $0 > index } ?? holding[joining].count
+            holding[joining].insert(index, at: position)
+        }
+        seats[leaving] -= 1
+        seats[joining] += 1
+        for row in minus { rowSeats[index][row] -= 1 }
+        for row in plus { rowSeats[index][row] += 1 }
+    }
+}
