@@ -15,6 +15,8 @@ public final class Console: Sendable {
     let invitations: Invitations
     let feedback: FeedbackLoop
     let audit: AuditLog
+    /// The evaluation reports (aggregates only, small cells suppressed).
+    let reports: Reports
     let settings: ConsoleSettings
     /// Peer addresses of reverse proxies whose `X-Forwarded-Proto: https` is believed (the server's
     /// trusted proxies); empty: the header is ignored, because anyone can send it.
@@ -32,7 +34,7 @@ public final class Console: Sendable {
 
     /// `clock` decides session expiry (tests move it); `trustedProxies` may say a request came over TLS.
     public init(
-        registry: Registry, tokens: TokenStore, events: Events, invitations: Invitations,
+        registry: Registry, tokens: TokenStore, events: Events, invitations: Invitations, reports: Reports? = nil,
         settings: ConsoleSettings = ConsoleSettings(), trustedProxies: [String] = [],
         clock: @escaping @Sendable () -> Date = { Date() },
         log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
@@ -44,6 +46,9 @@ public final class Console: Sendable {
         self.invitations = invitations
         self.feedback = FeedbackLoop(invitations: invitations)
         self.audit = AuditLog(database: events.database)
+        // Without a configured one: reports over the events' database with the default settings (as the API).
+        self.reports =
+            reports ?? Reports(database: events.database, schema: events.schema, targetsPath: events.targetsPath)
         self.settings = settings
         self.trustedProxies = trustedProxies
         self.sessions = ConsoleSessions(minutes: settings.sessionMinutes, clock: clock)
@@ -105,7 +110,10 @@ public final class Console: Sendable {
         router.add(
             "POST", "/console/events/{id}/suggestions", options: form,
             post(.organizer) { [self] in try replySuggestion($0, $1) })
-        router.add("GET", "/console/reports", page(.anyStaff) { [self] in try reports($0) })
+        router.add("GET", "/console/reports", page(.anyStaff) { [self] in try reportsPage($0) })
+        router.add("GET", "/console/reports/download", page(.anyStaff) { [self] in try summaryDownload($0) })
+        router.add("GET", "/console/reports/{id}", page(.anyStaff) { [self] in try eventReport($0) })
+        router.add("GET", "/console/reports/{id}/download", page(.anyStaff) { [self] in try eventReportDownload($0) })
         router.add("GET", "/console/audit", page(.organizer) { [self] in try auditPage($0) })
         router.add("GET", "/console/tokens", page(.admin) { [self] in try tokenPage($0) })
         router.add("POST", "/console/tokens", options: form, post(.admin) { [self] in try createToken($0, $1) })
