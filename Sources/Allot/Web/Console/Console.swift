@@ -103,6 +103,12 @@ public final class Console: Sendable {
             "POST", "/console/events/{id}/replace", options: form, post(.organizer) { [self] in try replace($0, $1) })
         router.add(
             "POST", "/console/events/{id}/answer", options: form, post(.organizer) { [self] in try answer($0, $1) })
+        router.add(
+            "POST", "/console/events/{id}/topup/prepare", options: form,
+            post(.organizer) { [self] in try prepareTopUp($0, $1) })
+        router.add(
+            "POST", "/console/events/{id}/topup/finalize", options: form,
+            post(.organizer) { [self] in try finalizeTopUp($0, $1) })
         router.add("GET", "/console/events/{id}/checkin", page(.organizer) { [self] in try checkInPage($0) })
         router.add(
             "POST", "/console/events/{id}/checkin", options: form, post(.organizer) { [self] in try checkIn($0, $1) })
