@@ -125,9 +125,11 @@ extension Console {
 
     /// `&from=…&to=…` for the download links of the summary shown.
     static func rangeQuery(from: String?, to: String?) -> String {
+        // RFC 3986 unreserved characters stay as they are (dates read as typed).
+        let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
         var query = ""
-        if let from { query += "&from=" + (from.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
-        if let to { query += "&to=" + (to.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
+        if let from { query += "&from=" + (from.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "") }
+        if let to { query += "&to=" + (to.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "") }
         return query
     }
 

@@ -70,7 +70,7 @@ extension Console {
             let lines = unmet.map { line -> HTML in "<li class=\"mono\">\(line)</li>" }
             html = html + """
                 <div class="problem" id="topup-short"><p>\(c.say("\(open) 个座位空缺，没有候补能在保持配额的情况下补位。未满足的配额：", "\(open) seat(s) open: no reserve could fill them and keep the quotas. Quotas short:"))</p>
-                <ul>\(lines)</ul></div>
+                \(lines.isEmpty ? HTML.empty : "<ul>\(lines)</ul>")</div>
 
                 """
         }

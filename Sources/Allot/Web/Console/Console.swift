@@ -48,7 +48,8 @@ public final class Console: Sendable {
         self.audit = AuditLog(database: events.database)
         // Without a configured one: reports over the events' database with the default settings (as the API).
         self.reports =
-            reports ?? Reports(database: events.database, schema: events.schema, targetsPath: events.targetsPath)
+            reports
+            ?? Reports(database: events.database, schema: events.schema, targetsPath: events.targetsPath, clock: clock)
         self.settings = settings
         self.trustedProxies = trustedProxies
         self.sessions = ConsoleSessions(minutes: settings.sessionMinutes, clock: clock)
