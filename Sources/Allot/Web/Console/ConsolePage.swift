@@ -151,8 +151,8 @@ enum ConsoleStyle {
         .report .label,.report .legend{font-size:11px} .report .value{font-size:9px;fill:#333}
         .report .muted{fill:#767676} .report .tick{font-size:10px} .report .axis{stroke:#666}
         .report .funnel-value{font-size:12px;font-weight:700;fill:#1a1a1a}
-        .report dl.figures{display:grid;grid-template-columns:minmax(0,max-content) minmax(0,1fr);gap:.1rem .9rem;margin:.4rem 0}
-        .report dl.figures dt{color:#4a4a4a} .report dl.figures dd{margin:0;font-weight:700}
+        .report dl.figures{display:grid;grid-template-columns:minmax(0,1fr);gap:.1rem .9rem;margin:.4rem 0}
+        .report dl.figures dt{color:#4a4a4a} .report dl.figures dd{margin:0 0 .3rem;font-weight:700;overflow-wrap:anywhere}
         form.range{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end}
         form.range .field{margin:0} form.range .error{flex-basis:100%}
         input[type=date]{font:inherit;padding:.5rem;border:2px solid #767676;border-radius:4px;min-height:2.75rem}
@@ -161,6 +161,8 @@ enum ConsoleStyle {
         nav.console,body.console header.site{padding-left:2rem;padding-right:2rem}
         dl.facts{grid-template-columns:minmax(0,1fr) minmax(0,3fr)}
         dl.facts dt{margin-top:0}
+        .report dl.figures{grid-template-columns:minmax(0,max-content) minmax(0,1fr)}
+        .report dl.figures dd{margin:0}
         }
         """
 
