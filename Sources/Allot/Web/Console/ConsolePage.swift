@@ -145,7 +145,7 @@ enum ConsoleStyle {
         .report .note{background:#fff6d5;border-left:4px solid #6b4e00;padding:.4rem .8rem;margin:.75rem 0}
         .report table{display:block;overflow-x:auto;font-size:.9rem;margin:.4rem 0 1rem}
         .report th,.report td{border:1px solid #ccc;text-align:right;white-space:nowrap}
-        .report th:first-child,.report td:first-child{text-align:left;white-space:normal}
+        .report th:first-child,.report td:first-child{text-align:left;white-space:normal;min-width:7em}
         .report figure{margin:.6rem 0 1rem} .report figcaption{font-weight:700;margin-bottom:.25rem}
         .report svg{max-width:100%;height:auto;display:block}
         .report .label,.report .legend{font-size:11px} .report .value{font-size:9px;fill:#333}
