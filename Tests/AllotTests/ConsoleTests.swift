@@ -199,7 +199,7 @@ struct ConsoleTests {
         }
         let reports = try evaluator.get("/console/reports")
         #expect(reports.status == 200)
-        #expect(reports.text.contains("/api/v1/reports/summary"))
+        #expect(reports.text.contains("/console/reports/download?format=csv"))
         // A post to an organizer form is refused before it is read.
         _ = try evaluator.get("/console/reports")
         #expect(try evaluator.post("/console/events/new", [("title", "x"), ("seats", "5")]).status == 403)

@@ -31,7 +31,7 @@ public final class APIServer: Sendable {
         MetricsRoute(database: registry.database, tokens: tokens, metrics: metrics, metricsToken: options.metricsToken)
             .add(to: &router)
         Console(
-            registry: registry, tokens: tokens, events: events, invitations: invitations, settings: console,
+            registry: registry, tokens: tokens, events: events, invitations: invitations, reports: reports, settings: console,
             trustedProxies: options.trustedProxies
         ).register(into: &router)
         server = HTTPServer(configuration: configuration, router: router)

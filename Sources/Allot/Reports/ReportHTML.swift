@@ -87,9 +87,16 @@ extension EventReport {
     /// The report as one self-contained HTML page in `language`.
     public func html(language: WebLanguage = .zh) -> HTML {
         let r = ReportHTML(language: language)
+        let parts = htmlParts(language: language)
+        return r.page(title: parts.title, body: "<h1>\(parts.heading)</h1>" + parts.body)
+    }
+
+    /// The report's page title, heading and body without the page around them (the staff console
+    /// embeds the body in its own layout and style sheet).
+    func htmlParts(language: WebLanguage = .zh) -> (title: String, heading: String, body: HTML) {
+        let r = ReportHTML(language: language)
         let title = language == .en ? (event.titleEn ?? event.title) : event.title
         var body: [HTML] = [
-            "<h1>\(r.t("活动评估报告", "Event evaluation report")): \(title)</h1>",
             "<p class=\"meta\">\(event.department) · \(event.startsAt) · \(r.t("席位", "seats")) \(event.seats) · \(r.t("状态", "status")) \(r.status(event.status)) · \(r.t("生成于", "generated")) \(generatedAt)</p>",
             r.smallCellNote(smallCells),
             "<h2>\(r.t("各阶段人数", "Stages"))</h2>",
@@ -298,7 +305,10 @@ extension EventReport {
                 (r.t("已答复", "Replied"), String(suggestions.replied)),
                 (r.t("答复用时中位数（天）", "Median days to reply"), r.number(suggestions.medianDaysToReply, 1)),
             ]))
-        return r.page(title: r.t("活动评估报告", "Event evaluation report") + " — " + title, body: HTML(joining: body))
+        return (
+            r.t("活动评估报告", "Event evaluation report") + " — " + title,
+            r.t("活动评估报告", "Event evaluation report") + ": " + title, HTML(joining: body)
+        )
     }
 
     private func labelsOf(_ attribute: String) -> Labels {
@@ -321,9 +331,15 @@ extension SummaryReport {
     /// The summary as one self-contained HTML page in `language`.
     public func html(language: WebLanguage = .zh) -> HTML {
         let r = ReportHTML(language: language)
+        let parts = htmlParts(language: language)
+        return r.page(title: parts.title, body: "<h1>\(parts.heading)</h1>" + parts.body)
+    }
+
+    /// The summary's page title, heading and body without the page around them (for the console).
+    func htmlParts(language: WebLanguage = .zh) -> (title: String, heading: String, body: HTML) {
+        let r = ReportHTML(language: language)
         let range = from == nil && to == nil ? r.t("（全部日期）", "(all dates)") : "\(from ?? "…") – \(to ?? "…")"
         var body: [HTML] = [
-            "<h1>\(r.t("跨活动汇总报告", "Summary across events")) \(range)</h1>",
             "<p class=\"meta\">\(r.t("生成于", "generated")) \(generatedAt)</p>",
             r.smallCellNote(smallCells),
             r.figures([
@@ -413,6 +429,6 @@ extension SummaryReport {
                     r.t("状态", "Status"),
                 ],
                 eventList.map { [String($0.id), $0.title, $0.department, $0.startsAt, r.status($0.status)] }))
-        return r.page(title: r.t("跨活动汇总报告", "Summary across events"), body: HTML(joining: body))
+        return (r.t("跨活动汇总报告", "Summary across events"), r.t("跨活动汇总报告", "Summary across events") + " " + range, HTML(joining: body))
     }
 }

@@ -52,7 +52,7 @@ extension Console {
         }
         return """
             <p>\(c.text(ConsoleText.status(event.status))) · \(Invitations.displayTime(event.startsAt)) · \(event.place)</p>
-            <ul class="tabs">\(links)</ul>
+            <ul class="tabs">\(links)<li><a href="/console/reports/\(event.id)">\(c.say("报告", "Report"))</a></li></ul>
 
             """
     }

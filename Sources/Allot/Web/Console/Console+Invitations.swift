@@ -2,8 +2,8 @@ import Foundation
 import HTTPServer
 
 /// `/console/events/{id}/invitations`: one row per seat with its state, where it came from (panel,
-/// reserve replacement, top-up), the messages waiting in the outbox and failed deliveries, and the
-/// answers received by phone.
+/// reserve replacement, top-up), the messages waiting in the outbox and failed deliveries, the
+/// answers received by phone, and the top-up draw when a seat stays open (`Console+TopUp`).
 extension Console {
     /// Messages looked at per state when counting an event's waiting and failed ones.
     static let outboxScanLimit = 10_000
@@ -12,7 +12,10 @@ extension Console {
         try board(context, event: try self.event(context), status: 200, notice: nil)
     }
 
-    func board(_ c: ConsoleRequest, event: Event, status: Int, notice: Labels?) throws -> HTTPResponse {
+    func board(
+        _ c: ConsoleRequest, event: Event, status: Int, notice: Labels?,
+        topUpError: (field: TopUpField, text: Labels)? = nil
+    ) throws -> HTTPResponse {
         let list = try invitations.list(event.id)
         let subject = "event:\(event.id)"
         var waiting: [String: Int] = [:]
@@ -78,6 +81,7 @@ extension Console {
                 </form>
 
                 """ : .empty
+        let topUp = try topUpSection(c, event: event, open: list.open, error: topUpError)
         body = body + """
             <p>\(c.say("名额 \(list.seats)，已占 \(list.held)，空缺 \(list.open)。", "\(list.seats) seats, \(list.held) held, \(list.open) open."))</p>
             <ul class="checks">\(counts)</ul>
@@ -87,9 +91,11 @@ extension Console {
             <th class="num">\(c.say("待发消息", "Messages waiting"))</th><th class="num">\(c.say("发送失败", "Failed"))</th>\
             <th>\(c.say("电话答复", "Answer by phone"))</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
-
+            \(topUp.html)
             """
-        return c.page(status: status, title: title(event, c), body: body, path: "/console/events/\(event.id)/invitations")
+        return c.page(
+            status: status, title: title(event, c), body: body, path: "/console/events/\(event.id)/invitations",
+            refreshSeconds: topUp.refresh ? Self.progressRefreshSeconds : nil)
     }
 
     func invite(_ context: ConsoleRequest, _ posted: FormData) throws -> HTTPResponse {

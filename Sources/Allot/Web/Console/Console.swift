@@ -15,6 +15,8 @@ public final class Console: Sendable {
     let invitations: Invitations
     let feedback: FeedbackLoop
     let audit: AuditLog
+    /// The evaluation reports (aggregates only, small cells suppressed).
+    let reports: Reports
     let settings: ConsoleSettings
     /// Peer addresses of reverse proxies whose `X-Forwarded-Proto: https` is believed (the server's
     /// trusted proxies); empty: the header is ignored, because anyone can send it.
@@ -32,7 +34,7 @@ public final class Console: Sendable {
 
     /// `clock` decides session expiry (tests move it); `trustedProxies` may say a request came over TLS.
     public init(
-        registry: Registry, tokens: TokenStore, events: Events, invitations: Invitations,
+        registry: Registry, tokens: TokenStore, events: Events, invitations: Invitations, reports: Reports? = nil,
         settings: ConsoleSettings = ConsoleSettings(), trustedProxies: [String] = [],
         clock: @escaping @Sendable () -> Date = { Date() },
         log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
@@ -44,6 +46,10 @@ public final class Console: Sendable {
         self.invitations = invitations
         self.feedback = FeedbackLoop(invitations: invitations)
         self.audit = AuditLog(database: events.database)
+        // Without a configured one: reports over the events' database with the default settings (as the API).
+        self.reports =
+            reports
+            ?? Reports(database: events.database, schema: events.schema, targetsPath: events.targetsPath, clock: clock)
         self.settings = settings
         self.trustedProxies = trustedProxies
         self.sessions = ConsoleSessions(minutes: settings.sessionMinutes, clock: clock)
@@ -98,6 +104,12 @@ public final class Console: Sendable {
             "POST", "/console/events/{id}/replace", options: form, post(.organizer) { [self] in try replace($0, $1) })
         router.add(
             "POST", "/console/events/{id}/answer", options: form, post(.organizer) { [self] in try answer($0, $1) })
+        router.add(
+            "POST", "/console/events/{id}/topup/prepare", options: form,
+            post(.organizer) { [self] in try prepareTopUp($0, $1) })
+        router.add(
+            "POST", "/console/events/{id}/topup/finalize", options: form,
+            post(.organizer) { [self] in try finalizeTopUp($0, $1) })
         router.add("GET", "/console/events/{id}/checkin", page(.organizer) { [self] in try checkInPage($0) })
         router.add(
             "POST", "/console/events/{id}/checkin", options: form, post(.organizer) { [self] in try checkIn($0, $1) })
@@ -105,7 +117,10 @@ public final class Console: Sendable {
         router.add(
             "POST", "/console/events/{id}/suggestions", options: form,
             post(.organizer) { [self] in try replySuggestion($0, $1) })
-        router.add("GET", "/console/reports", page(.anyStaff) { [self] in try reports($0) })
+        router.add("GET", "/console/reports", page(.anyStaff) { [self] in try reportsPage($0) })
+        router.add("GET", "/console/reports/download", page(.anyStaff) { [self] in try summaryDownload($0) })
+        router.add("GET", "/console/reports/{id}", page(.anyStaff) { [self] in try eventReport($0) })
+        router.add("GET", "/console/reports/{id}/download", page(.anyStaff) { [self] in try eventReportDownload($0) })
         router.add("GET", "/console/audit", page(.organizer) { [self] in try auditPage($0) })
         router.add("GET", "/console/tokens", page(.admin) { [self] in try tokenPage($0) })
         router.add("POST", "/console/tokens", options: form, post(.admin) { [self] in try createToken($0, $1) })

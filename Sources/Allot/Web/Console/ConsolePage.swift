@@ -141,11 +141,28 @@ enum ConsoleStyle {
         form.checkin input{font-size:1.6rem;min-height:3.5rem;text-align:center;letter-spacing:.1em}
         form.checkin button{width:100%;font-size:1.4rem;min-height:3.5rem;margin-top:.75rem}
         .pager{display:flex;gap:1rem;margin:1rem 0}
-        .placeholder{border:3px dashed #767676;border-radius:6px;padding:.6rem 1rem;margin:1rem 0}
+        .report .meta{color:#4a4a4a}
+        .report .note{background:#fff6d5;border-left:4px solid #6b4e00;padding:.4rem .8rem;margin:.75rem 0}
+        .report table{display:block;overflow-x:auto;font-size:.9rem;margin:.4rem 0 1rem}
+        .report th,.report td{border:1px solid #ccc;text-align:right;white-space:nowrap}
+        .report th:first-child,.report td:first-child{text-align:left;white-space:normal;min-width:7em}
+        .report figure{margin:.6rem 0 1rem} .report figcaption{font-weight:700;margin-bottom:.25rem}
+        .report svg{max-width:100%;height:auto;display:block}
+        .report .label,.report .legend{font-size:11px} .report .value{font-size:9px;fill:#333}
+        .report .muted{fill:#767676} .report .tick{font-size:10px} .report .axis{stroke:#666}
+        .report .funnel-value{font-size:12px;font-weight:700;fill:#1a1a1a}
+        .report dl.figures{display:grid;grid-template-columns:minmax(0,1fr);gap:.1rem .9rem;margin:.4rem 0}
+        .report dl.figures dt{color:#4a4a4a} .report dl.figures dd{margin:0 0 .3rem;font-weight:700;overflow-wrap:anywhere}
+        form.range{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end}
+        form.range .field{margin:0} form.range .error{flex-basis:100%}
+        input[type=date]{font:inherit;padding:.5rem;border:2px solid #767676;border-radius:4px;min-height:2.75rem}
+        .invalid input[type=date]{border-color:#a4001d;border-width:3px}
         @media (min-width:40em){
         nav.console,body.console header.site{padding-left:2rem;padding-right:2rem}
         dl.facts{grid-template-columns:minmax(0,1fr) minmax(0,3fr)}
         dl.facts dt{margin-top:0}
+        .report dl.figures{grid-template-columns:minmax(0,max-content) minmax(0,1fr)}
+        .report dl.figures dd{margin:0}
         }
         """
 
