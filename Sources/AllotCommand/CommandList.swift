@@ -29,6 +29,16 @@ enum CommandList {
         .outboxList,
         .outboxDeliver,
         .outboxRetry,
+        .invite,
+        .invitations,
+        .invitationsExpire,
+        .invitationSet,
+        .replace,
+        .replacements,
+        .checkin,
+        .eventClose,
+        .suggestions,
+        .suggestionReply,
     ]
 
     /// One-line descriptions of command groups, shown by `allot --help` and `allot GROUP --help`.
@@ -38,5 +48,7 @@ enum CommandList {
         "token": "API tokens",
         "audit": "the tamper-evident audit log: verify, list",
         "outbox": "messages to citizens: export, list, deliver, retry",
+        "invitation": "one invitation: record an answer received by phone",
+        "suggestion": "a citizen's suggestion: the public reply",
     ]
 }
