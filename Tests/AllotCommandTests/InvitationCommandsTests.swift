@@ -18,7 +18,7 @@ private struct DrawnEvent {
 
     /// 240 volunteers of 80 kinds and a 10-seat open day from the Shanghai targets, prepared and finalized.
     /// `autoReplace` is written into a copy of the shipped configuration.
-    init(autoReplace: Bool = true) throws {
+    init(autoReplace: Bool = true, pool: [Enrollment]? = nil, draft: EventDraft? = nil) throws {
         directory = try TestData.temporaryDirectory("allot-invitation-cli")
         var json = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: TestData.configPath)))
@@ -32,10 +32,10 @@ private struct DrawnEvent {
         config = try AllotConfig.load(path: configPath)
         database = try Database.create(path: directory.appendingPathComponent("allot.db").path)
         let registry = Registry(database: database, config: config)
-        _ = try registry.enroll(batch: Self.pool(registry.schema, count: 240), actor: .cli)
+        _ = try registry.enroll(batch: pool ?? Self.pool(registry.schema, count: 240), actor: .cli)
         let events_ = Events(database: database, config: config)
         let event = try events_.create(
-            EventDraft(
+            draft ?? EventDraft(
                 title: "市政府开放日", department: "市政府办公厅", startsAt: "2026-12-20T09:30", place: "人民大道200号",
                 seats: 10, reserves: 5, responseDeadline: "2026-12-10T18:00",
                 targets: TestData.packageRoot.appendingPathComponent("config/targets/shanghai-2020.json").path,
@@ -217,6 +217,44 @@ private struct DrawnEvent {
         let again = try event.json(["replace", id])
         #expect((again["entries"] as? [Any])?.isEmpty == true && (again["unmetQuotas"] as? [Any])?.isEmpty == true)
         #expect(event.run(["replace", "42"]).code == 1)
+    }
+
+    /// 5 women and 9 men for 10 seats, exactly 5 of each: every woman is on the panel, so no reserve can
+    /// take a woman's seat. `replace` leaves it open and names the quota; verify accepts the log.
+    @Test func aSeatNoReserveCanTakeStaysOpenAndVerifies() throws {
+        let pool = (0..<14).map { index in
+            Enrollment(
+                name: "居民\(index)", phone: "137" + String(format: "%08d", index), email: nil, birthYear: 1970 + index,
+                attributes: [
+                    "gender": index < 5 ? "female" : "male", "income": "q3", "education": "tertiary",
+                    "occupation": "professional", "district": "pudong",
+                ], consent: true)
+        }
+        let draft = EventDraft(
+            title: "听证会", department: "市发展改革委", startsAt: "2026-12-20T09:30", place: "市民中心", seats: 10,
+            targets: "",
+            quotas: [
+                QuotaEdit(attribute: "gender", value: "female", min: 5, max: 5),
+                QuotaEdit(attribute: "gender", value: "male", min: 5, max: 5),
+            ], unconstrained: ["age", "occupation", "income", "district", "education"])
+        let event = try DrawnEvent(autoReplace: false, pool: pool, draft: draft)
+        defer { event.remove() }
+        let id = String(event.id)
+        let record = try Events(database: event.database, config: event.config).record(event.id)
+        let woman = try #require(event.panel.first { pid in record.pool.first { $0.pid == pid }?.attributes["gender"] == "female" })
+        #expect(event.run(["invite", id]).code == 0)
+        #expect(event.run(["invitation", "set", id, woman, "declined"]).code == 0)
+        let replaced = event.run(["replace", id])
+        #expect(replaced.code == 0 && replaced.output.contains("\(woman) declined → no reserve keeps the quotas: the seat stays open"))
+        #expect(replaced.output.contains("quotas the held seats leave unmet: gender=female (min 5, held 4)"))
+        #expect(event.run(["invitations", id]).output.contains("seats 10: 9 held, 1 open"))
+        #expect(event.run(["replacements", id, event.path("log.json")]).errors.contains("1 seat(s) left open"))
+        try record.jsonData().write(to: URL(fileURLWithPath: event.path("record.json")))
+        let verified = event.run(["verify", event.path("record.json"), "--replacements", event.path("log.json"), "--json"])
+        #expect(verified.code == 0, "\(verified.errors)")
+        let summary = try JSONSerialization.jsonObject(with: Data(verified.output.utf8)) as? [String: Any]
+        #expect(summary?["valid"] as? Bool == true)
+        #expect((summary?["checks"] as? [[String: Any]])?.contains { $0["name"] as? String == "replacement 1" } == true)
     }
 
     @Test func subcommandWordsWinOverAFirstArgument() throws {
