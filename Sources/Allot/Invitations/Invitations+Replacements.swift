@@ -27,26 +27,45 @@ extension Invitations {
         let context = try contexts.context(eventId: event.id, in: connection)
         var log = try entries(eventId: event.id, in: connection)
         var added: [ReplacementLog.Entry] = []
+        var availability = try Availability(eventId: event.id, in: connection)
         for (vacated, state) in pending {
-            var (held, unused) = context.replay(log)
+            var (held, gone) = context.replay(log)
             held.remove(vacated)
             let heldCounts = context.rule.counts(held)
             var skipped: [ReplacementLog.Skip] = []
             var chosen: String?
-            var index = 0
-            while index < unused.count {
-                let pid = unused[index]
-                if let reason = try unavailable(pid, eventId: event.id, in: connection) {
-                    skipped.append(ReplacementLog.Skip(pid: pid, reason: reason.rawValue))
-                    unused.remove(at: index)
-                    continue
+            if held.count + 1 >= context.rule.panelSize {
+                // The usual case: the replacement fills the panel, so admissibility needs no completion
+                // set; walk the reserve order lazily and stop at the first admissible one.
+                for pid in context.reserves where !gone.contains(pid) {
+                    if let reason = availability.unavailable(pid) {
+                        skipped.append(ReplacementLog.Skip(pid: pid, reason: reason.rawValue))
+                        continue
+                    }
+                    if context.rule.admits(pid, held: held, heldCounts: heldCounts, completion: []) {
+                        chosen = pid
+                        break
+                    }
                 }
-                if context.rule.admits(pid, held: held, heldCounts: heldCounts, completion: unused) {
-                    chosen = pid
-                    break
+            } else {
+                // Earlier seats are open: admissibility is a feasibility check over the unused reserves.
+                var unused = context.reserves.filter { !gone.contains($0) }
+                var index = 0
+                while index < unused.count {
+                    let pid = unused[index]
+                    if let reason = availability.unavailable(pid) {
+                        skipped.append(ReplacementLog.Skip(pid: pid, reason: reason.rawValue))
+                        unused.remove(at: index)
+                        continue
+                    }
+                    if context.rule.admits(pid, held: held, heldCounts: heldCounts, completion: unused) {
+                        chosen = pid
+                        break
+                    }
+                    index += 1
                 }
-                index += 1
             }
+            if let chosen { availability.invitedHere.insert(chosen) }
             let now = clock()
             let entry = ReplacementLog.Entry(
                 vacated: vacated, state: state, skipped: skipped, replacement: chosen, at: Timestamp.string(now))
@@ -76,18 +95,36 @@ extension Invitations {
         return added
     }
 
-    /// nil when `pid` may be invited to `eventId` now, else why not.
-    private func unavailable(_ pid: String, eventId: Int, in connection: Connection) throws -> Unavailable? {
-        let status = try connection.prepare("SELECT status FROM person WHERE pid = ?").firstRow([.text(pid)]) { $0.text(0) }
-        guard status == "active" else { return .withdrawn }
-        let elsewhere = try connection.prepare(
-            """
-            SELECT i.event_id FROM invitation i JOIN person p ON p.id = i.person_id
-            WHERE p.pid = ? AND (i.event_id = ? OR i.state IN ('invited', 'accepted'))
-            """
-        ).rows([.text(pid), SQLValue(eventId)]) { $0.int(0) }
-        if elsewhere.contains(eventId) { return .invitedHere }
-        return elsewhere.isEmpty ? nil : .invitedElsewhere
+    /// Who cannot be invited to an event now, read once per replacement pass (two queries) instead of
+    /// two queries per reserve walked: a walk past thousands of inadmissible reserves stays in memory.
+    struct Availability {
+        /// People not active (withdrawn) — few next to the registry.
+        var inactive: Set<String>
+        /// People with an invitation to this event (any state).
+        var invitedHere: Set<String>
+        /// People with an open (invited or accepted) invitation to another event.
+        var invitedElsewhere: Set<String>
+
+        init(eventId: Int, in connection: Connection) throws {
+            inactive = Set(try connection.prepare("SELECT pid FROM person WHERE status <> 'active'").rows { $0.text(0) })
+            invitedHere = []
+            invitedElsewhere = []
+            for (pid, event) in try connection.prepare(
+                """
+                SELECT p.pid, i.event_id FROM invitation i JOIN person p ON p.id = i.person_id
+                WHERE i.event_id = ? OR i.state IN ('invited', 'accepted')
+                """
+            ).rows([SQLValue(eventId)], { ($0.text(0), $0.int(1)) }) {
+                if event == eventId { invitedHere.insert(pid) } else { invitedElsewhere.insert(pid) }
+            }
+        }
+
+        /// nil when `pid` may be invited now, else why not (withdrawn first, as before).
+        func unavailable(_ pid: String) -> Unavailable? {
+            if inactive.contains(pid) { return .withdrawn }
+            if invitedHere.contains(pid) { return .invitedHere }
+            return invitedElsewhere.contains(pid) ? .invitedElsewhere : nil
+        }
     }
 
     /// The event's log entries in order.

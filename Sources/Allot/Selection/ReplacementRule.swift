@@ -62,6 +62,27 @@ public struct ReplacementRule: Sendable {
         return completable(members: members, counts: counts, from: completion.filter { $0 != candidate && !held.contains($0) })
     }
 
+    /// At most `limit` people per distinct profile over `features`, in pool order: `limit` open seats
+    /// never take more of one profile, so feasibility is unchanged, while a 100,000-person pool shrinks
+    /// to a few thousand (the check runs once per reserve tried while seats are open).
+    static func distinctProfiles(
+        _ pool: [String], upTo limit: Int, features: some Sequence<String>, values: (String) -> [String: String]
+    ) -> [String] {
+        let names = Array(features).sorted()
+        var seen: [[String]: Int] = [:]
+        var kept: [String] = []
+        for pid in pool {
+            let own = values(pid)
+            let key = names.map { own[$0] ?? "" }
+            let count = seen[key, default: 0]
+            if count < limit {
+                seen[key] = count + 1
+                kept.append(pid)
+            }
+        }
+        return kept
+    }
+
     private func jointCount(_ quota: JointQuota, _ members: Set<String>) -> Int {
         members.count { pid in
             attributes[pid]?[quota.feature1] == quota.value1 && attributes[pid]?[quota.feature2] == quota.value2
@@ -90,7 +111,12 @@ public struct ReplacementRule: Sendable {
         }
         do {
             let reduced = try Quotas(panelSize: open, quotas: lines, joint: reducedJoint)
-            let candidates = pool.map { Candidate(id: $0, values: attributes[$0] ?? [:]) }
+            let candidates = Self.distinctProfiles(
+                pool, upTo: open,
+                features: Set(reduced.features.map(\.name) + joint.flatMap { [$0.feature1, $0.feature2] })
+            ) {
+                attributes[$0] ?? [:]
+            }.map { Candidate(id: $0, values: attributes[$0] ?? [:]) }
             let remaining = try Pool(features: reduced.features, candidates: candidates)
             return try FeasibilityCheck.check(pool: remaining, quotas: reduced).feasible
         } catch {
