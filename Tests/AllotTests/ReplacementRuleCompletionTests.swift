@@ -73,6 +73,40 @@ import Testing
         #expect(feasibleSeen > 10 && infeasibleSeen > 10)
     }
 
+    /// The quick filter the replacement walk runs on every reserve never rejects one `admits` accepts
+    /// when the replacement fills the panel, and does reject some (else it would save nothing).
+    @Test func fillingFilterIsANecessaryConditionOfAdmits() {
+        var random = Stream(state: 7)
+        let values = ["gender": ["f", "m"], "age": ["young", "middle", "old"]]
+        var admitted = 0
+        var filtered = 0
+        for _ in 0..<200 {
+            let pool = (0..<12).map { index in
+                DrawProtocol.PoolEntry(
+                    pid: "P\(index)", attributes: values.mapValues { $0[Int.random(in: 0..<$0.count, using: &random)] })
+            }
+            var quotas: [String: [String: [Int]]] = [:]
+            for (name, options) in values {
+                for value in options {
+                    let low = Int.random(in: 0...2, using: &random)
+                    quotas[name, default: [:]][value] = [low, low + Int.random(in: 0...2, using: &random)]
+                }
+            }
+            let rule = ReplacementRule(panelSize: 5, quotas: quotas, joint: nil, pool: pool)
+            let shuffled = pool.map(\.pid).shuffled(using: &random)
+            let held = Set(shuffled.prefix(4))
+            let counts = rule.counts(held)
+            let mayFill = rule.fillingFilter(heldCounts: counts)
+            for pid in shuffled.dropFirst(4) {
+                let admits = rule.admits(pid, held: held, heldCounts: counts, completion: [])
+                #expect(!admits || mayFill(pid), "\(pid) admitted but filtered out; quotas \(quotas)")
+                if admits { admitted += 1 }
+                if !mayFill(pid) { filtered += 1 }
+            }
+        }
+        #expect(admitted > 20 && filtered > 20)
+    }
+
     @Test func distinctProfilesKeepsAtMostTheOpenSeatsPerProfile() {
         let values = ["a": ["x": "1"], "b": ["x": "1"], "c": ["x": "1"], "d": ["x": "2"], "e": ["x": "1", "y": "9"]]
         let kept = ReplacementRule.distinctProfiles(["a", "b", "c", "d", "e"], upTo: 2, features: ["x"]) { values[$0] ?? [:] }

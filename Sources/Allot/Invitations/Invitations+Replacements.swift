@@ -37,12 +37,13 @@ extension Invitations {
             if held.count + 1 >= context.rule.panelSize {
                 // The usual case: the replacement fills the panel, so admissibility needs no completion
                 // set; walk the reserve order lazily and stop at the first admissible one.
+                let mayFill = context.rule.fillingFilter(heldCounts: heldCounts)
                 for pid in context.reserves where !gone.contains(pid) {
                     if let reason = availability.unavailable(pid) {
                         skipped.append(ReplacementLog.Skip(pid: pid, reason: reason.rawValue))
                         continue
                     }
-                    if context.rule.admits(pid, held: held, heldCounts: heldCounts, completion: []) {
+                    if mayFill(pid), context.rule.admits(pid, held: held, heldCounts: heldCounts, completion: []) {
                         chosen = pid
                         break
                     }

@@ -83,6 +83,29 @@ public struct ReplacementRule: Sendable {
         return kept
     }
 
+    /// A necessary condition for `admits` when the candidate would fill the panel, cheap enough to run
+    /// on every reserve walked (no allocation): the candidate must bring each quota value the held seats
+    /// are one short of, and none the held seats have at its maximum. `admits` still decides; this only
+    /// spares it the thousands of reserves a rare vacated profile can make the walk pass.
+    func fillingFilter(heldCounts: [String: Int]) -> (String) -> Bool {
+        var required: [(name: String, value: String)] = []
+        var forbidden: [(name: String, value: String)] = []
+        var impossible = false
+        for (name, values) in quotas {
+            for (value, bounds) in values where bounds.count == 2 {
+                let held = heldCounts["\(name)=\(value)", default: 0]
+                if held < bounds[0] - 1 { impossible = true }
+                if held == bounds[0] - 1 { required.append((name, value)) }
+                if held >= bounds[1] { forbidden.append((name, value)) }
+            }
+        }
+        let attributes = self.attributes
+        return { [impossible, required, forbidden] pid in
+            guard !impossible, let own = attributes[pid] else { return false }
+            return required.allSatisfy { own[$0.name] == $0.value } && !forbidden.contains { own[$0.name] == $0.value }
+        }
+    }
+
     private func jointCount(_ quota: JointQuota, _ members: Set<String>) -> Int {
         members.count { pid in
             attributes[pid]?[quota.feature1] == quota.value1 && attributes[pid]?[quota.feature2] == quota.value2
