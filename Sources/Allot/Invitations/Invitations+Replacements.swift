@@ -39,7 +39,7 @@ extension Invitations {
                 // set; walk the reserve order lazily and stop at the first admissible one.
                 let mayFill = context.rule.fillingFilter(heldCounts: heldCounts)
                 for pid in context.reserves where !gone.contains(pid) {
-                    if let reason = availability.unavailable(pid) {
+                    if let reason = try availability.unavailable(pid, in: connection) {
                         skipped.append(ReplacementLog.Skip(pid: pid, reason: reason.rawValue))
                         continue
                     }
@@ -54,7 +54,7 @@ extension Invitations {
                 var index = 0
                 while index < unused.count {
                     let pid = unused[index]
-                    if let reason = availability.unavailable(pid) {
+                    if let reason = try availability.unavailable(pid, in: connection) {
                         skipped.append(ReplacementLog.Skip(pid: pid, reason: reason.rawValue))
                         unused.remove(at: index)
                         continue
@@ -96,18 +96,16 @@ extension Invitations {
         return added
     }
 
-    /// Who cannot be invited to an event now, read once per replacement pass (two queries) instead of
-    /// two queries per reserve walked: a walk past thousands of inadmissible reserves stays in memory.
+    /// Who cannot be invited to an event now: the invitations are read once per replacement pass (one
+    /// query over the open invitations) instead of one join per reserve walked; the person's status
+    /// stays one indexed lookup by pid (a scan of the whole registry per decline would cost more).
     struct Availability {
-        /// People not active (withdrawn) — few next to the registry.
-        var inactive: Set<String>
         /// People with an invitation to this event (any state).
         var invitedHere: Set<String>
         /// People with an open (invited or accepted) invitation to another event.
         var invitedElsewhere: Set<String>
 
         init(eventId: Int, in connection: Connection) throws {
-            inactive = Set(try connection.prepare("SELECT pid FROM person WHERE status <> 'active'").rows { $0.text(0) })
             invitedHere = []
             invitedElsewhere = []
             for (pid, event) in try connection.prepare(
@@ -120,9 +118,12 @@ extension Invitations {
             }
         }
 
-        /// nil when `pid` may be invited now, else why not (withdrawn first, as before).
-        func unavailable(_ pid: String) -> Unavailable? {
-            if inactive.contains(pid) { return .withdrawn }
+        /// nil when `pid` may be invited now, else why not (withdrawn first).
+        func unavailable(_ pid: String, in connection: Connection) throws -> Unavailable? {
+            let status = try connection.prepare("SELECT status FROM person WHERE pid = ?").firstRow([.text(pid)]) {
+                $0.text(0)
+            }
+            guard status == "active" else { return .withdrawn }
             if invitedHere.contains(pid) { return .invitedHere }
             return invitedElsewhere.contains(pid) ? .invitedElsewhere : nil
         }
