@@ -107,6 +107,44 @@ import Testing
         #expect(admitted > 20 && filtered > 20)
     }
 
+    /// While seats are open the replacement walk passes `admits` the unused reserves capped at
+    /// `open + 1` per profile instead of all of them: the same answer for every candidate.
+    @Test func admitsWithTheCappedCompletionAgrees() {
+        var random = Stream(state: 99)
+        let values = ["gender": ["f", "m"], "age": ["young", "middle", "old"]]
+        var admitted = 0
+        var compared = 0
+        for _ in 0..<150 {
+            let pool = (0..<16).map { index in
+                DrawProtocol.PoolEntry(
+                    pid: "P\(index)", attributes: values.mapValues { $0[Int.random(in: 0..<$0.count, using: &random)] })
+            }
+            var quotas: [String: [String: [Int]]] = [:]
+            for (name, options) in values {
+                for value in options {
+                    let low = Int.random(in: 0...2, using: &random)
+                    quotas[name, default: [:]][value] = [low, low + Int.random(in: 0...3, using: &random)]
+                }
+            }
+            let rule = ReplacementRule(panelSize: 7, quotas: quotas, joint: nil, pool: pool)
+            let shuffled = pool.map(\.pid).shuffled(using: &random)
+            let heldCount = Int.random(in: 3...5, using: &random)  // 1 to 3 seats open after the candidate
+            let held = Set(shuffled.prefix(heldCount))
+            let unused = Array(shuffled.dropFirst(heldCount))
+            let counts = rule.counts(held)
+            let capped = ReplacementRule.distinctProfiles(
+                unused, upTo: rule.panelSize - heldCount, features: rule.profileFeatures,
+                values: { rule.attributes[$0] ?? [:] })
+            for pid in unused {
+                let full = rule.admits(pid, held: held, heldCounts: counts, completion: unused)
+                #expect(full == rule.admits(pid, held: held, heldCounts: counts, completion: capped))
+                if full { admitted += 1 }
+                compared += 1
+            }
+        }
+        #expect(admitted > 50 && compared - admitted > 50)
+    }
+
     @Test func distinctProfilesKeepsAtMostTheOpenSeatsPerProfile() {
         let values = ["a": ["x": "1"], "b": ["x": "1"], "c": ["x": "1"], "d": ["x": "2"], "e": ["x": "1", "y": "9"]]
         let kept = ReplacementRule.distinctProfiles(["a", "b", "c", "d", "e"], upTo: 2, features: ["x"]) { values[$0] ?? [:] }

@@ -50,16 +50,28 @@ extension Invitations {
                 }
             } else {
                 // Earlier seats are open: admissibility is a feasibility check over the unused reserves.
+                // With `open` seats left after the candidate, the check needs at most `open` people of a
+                // profile; `open + 1` per profile keeps that after the candidate leaves, so the 100,000
+                // unused reserves shrink to a few thousand once per vacancy (again after a skip).
                 var unused = context.reserves.filter { !gone.contains($0) }
+                let open = context.rule.panelSize - held.count - 1
+                var completion: [String]?
                 var index = 0
                 while index < unused.count {
                     let pid = unused[index]
                     if let reason = try availability.unavailable(pid, in: connection) {
                         skipped.append(ReplacementLog.Skip(pid: pid, reason: reason.rawValue))
                         unused.remove(at: index)
+                        completion = nil
                         continue
                     }
-                    if context.rule.admits(pid, held: held, heldCounts: heldCounts, completion: unused) {
+                    let pool =
+                        completion
+                        ?? ReplacementRule.distinctProfiles(
+                            unused, upTo: open + 1, features: context.rule.profileFeatures,
+                            values: { context.rule.attributes[$0] ?? [:] })
+                    completion = pool
+                    if context.rule.admits(pid, held: held, heldCounts: heldCounts, completion: pool) {
                         chosen = pid
                         break
                     }

@@ -24,6 +24,11 @@ public struct ReplacementRule: Sendable {
         attributes = Dictionary(pool.map { ($0.pid, $0.attributes) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The attributes quotas and joint quotas read: people alike on these are interchangeable.
+    var profileFeatures: Set<String> {
+        Set(quotas.keys).union(joint.flatMap { [$0.feature1, $0.feature2] })
+    }
+
     /// Seats each `attribute=value` holds among `people`.
     func counts(_ people: some Sequence<String>) -> [String: Int] {
         var counts: [String: Int] = [:]
