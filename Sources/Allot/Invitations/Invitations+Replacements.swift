@@ -65,6 +65,13 @@ extension Invitations {
                         completion = nil
                         continue
                     }
+                    // Most candidates fail a solver-free necessary condition: no pool, no feasibility check.
+                    var withCandidate = heldCounts
+                    for (name, value) in context.rule.attributes[pid] ?? [:] { withCandidate["\(name)=\(value)", default: 0] += 1 }
+                    guard context.rule.mayComplete(counts: withCandidate, open: open) else {
+                        index += 1
+                        continue
+                    }
                     let pool =
                         completion
                         ?? ReplacementRule.distinctProfiles(

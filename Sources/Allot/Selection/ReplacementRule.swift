@@ -117,12 +117,28 @@ public struct ReplacementRule: Sendable {
         }
     }
 
+    /// A necessary condition for `completable`, without a solver: no bound exceeded, and per attribute
+    /// the seats short of its values' minimums fit in the `open` seats (each person brings one value of
+    /// each attribute). Spares the feasibility check for most candidates while a seat is open.
+    func mayComplete(counts: [String: Int], open: Int) -> Bool {
+        for (name, values) in quotas {
+            var short = 0
+            for (value, bounds) in values where bounds.count == 2 {
+                let held = counts["\(name)=\(value)", default: 0]
+                if held > bounds[1] { return false }
+                short += max(0, bounds[0] - held)
+            }
+            if short > open { return false }
+        }
+        return true
+    }
+
     /// Whether `panelSize − |members|` people of `pool` can join `members` so that every quota holds:
     /// a feasibility check with the quotas reduced by the seats held.
     func completable(members: Set<String>, counts: [String: Int], from pool: [String]) -> Bool {
         let open = panelSize - members.count
         guard open > 0 else { return true }
-        guard pool.count >= open else { return false }
+        guard pool.count >= open, mayComplete(counts: counts, open: open) else { return false }
         var lines: [ValueQuota] = []
         for name in quotas.keys.sorted() {
             for (value, bounds) in (quotas[name] ?? [:]).sorted(by: { $0.key < $1.key }) where bounds.count == 2 {
