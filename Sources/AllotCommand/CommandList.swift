@@ -41,6 +41,16 @@ enum CommandList {
         .drawFinalize,
         .drawExport,
         .drawVerify,
+        .invite,
+        .invitations,
+        .invitationsExpire,
+        .invitationSet,
+        .replace,
+        .replacements,
+        .checkin,
+        .eventClose,
+        .suggestions,
+        .suggestionReply,
     ]
 
     /// One-line descriptions of command groups, shown by `allot --help` and `allot GROUP --help`.
@@ -53,5 +63,7 @@ enum CommandList {
         "report": "evaluation reports for evaluators: one event, or a summary across events",
         "event": "events: create, list, show, update, cancel, eligibility, close",
         "draw": "an event's draw: prepare, finalize, export, verify",
+        "invitation": "one invitation: record an answer received by phone",
+        "suggestion": "a citizen's suggestion: the public reply",
     ]
 }

@@ -27,26 +27,65 @@ extension Invitations {
         let context = try contexts.context(eventId: event.id, in: connection)
         var log = try entries(eventId: event.id, in: connection)
         var added: [ReplacementLog.Entry] = []
+        var availability = try Availability(eventId: event.id, in: connection)
         for (vacated, state) in pending {
-            var (held, unused) = context.replay(log)
+            var (held, gone) = context.replay(log)
             held.remove(vacated)
             let heldCounts = context.rule.counts(held)
             var skipped: [ReplacementLog.Skip] = []
             var chosen: String?
-            var index = 0
-            while index < unused.count {
-                let pid = unused[index]
-                if let reason = try unavailable(pid, eventId: event.id, in: connection) {
-                    skipped.append(ReplacementLog.Skip(pid: pid, reason: reason.rawValue))
-                    unused.remove(at: index)
-                    continue
+            if held.count + 1 >= context.rule.panelSize {
+                // The usual case: the replacement fills the panel, so admissibility needs no completion
+                // set; walk the reserve order lazily and stop at the first admissible one.
+                let mayFill = context.rule.fillingFilter(heldCounts: heldCounts)
+                for pid in context.reserves where !gone.contains(pid) {
+                    if let reason = try availability.unavailable(pid, in: connection) {
+                        skipped.append(ReplacementLog.Skip(pid: pid, reason: reason.rawValue))
+                        continue
+                    }
+                    if mayFill(pid), context.rule.admits(pid, held: held, heldCounts: heldCounts, completion: []) {
+                        chosen = pid
+                        break
+                    }
                 }
-                if context.rule.admits(pid, held: held, heldCounts: heldCounts, completion: unused) {
-                    chosen = pid
-                    break
+            } else {
+                // Earlier seats are open: admissibility is a feasibility check over the unused reserves.
+                // With `open` seats left after the candidate, the check needs at most `open` people of a
+                // profile; `open + 1` per profile keeps that after the candidate leaves, so the 100,000
+                // unused reserves shrink to a few thousand once per vacancy (again after a skip).
+                var unused = context.reserves.filter { !gone.contains($0) }
+                let open = context.rule.panelSize - held.count - 1
+                var completion: [String]?
+                var index = 0
+                while index < unused.count {
+                    let pid = unused[index]
+                    if let reason = try availability.unavailable(pid, in: connection) {
+                        skipped.append(ReplacementLog.Skip(pid: pid, reason: reason.rawValue))
+                        unused.remove(at: index)
+                        completion = nil
+                        continue
+                    }
+                    // Most candidates fail a solver-free necessary condition: no pool, no feasibility check.
+                    var withCandidate = heldCounts
+                    for (name, value) in context.rule.attributes[pid] ?? [:] { withCandidate["\(name)=\(value)", default: 0] += 1 }
+                    guard context.rule.mayComplete(counts: withCandidate, open: open) else {
+                        index += 1
+                        continue
+                    }
+                    let pool =
+                        completion
+                        ?? ReplacementRule.distinctProfiles(
+                            unused, upTo: open + 1, features: context.rule.profileFeatures,
+                            values: { context.rule.attributes[$0] ?? [:] })
+                    completion = pool
+                    if context.rule.admits(pid, held: held, heldCounts: heldCounts, completion: pool) {
+                        chosen = pid
+                        break
+                    }
+                    index += 1
                 }
-                index += 1
             }
+            if let chosen { availability.invitedHere.insert(chosen) }
             let now = clock()
             let entry = ReplacementLog.Entry(
                 vacated: vacated, state: state, skipped: skipped, replacement: chosen, at: Timestamp.string(now),
@@ -77,18 +116,37 @@ extension Invitations {
         return added
     }
 
-    /// nil when `pid` may be invited to `eventId` now, else why not.
-    private func unavailable(_ pid: String, eventId: Int, in connection: Connection) throws -> Unavailable? {
-        let status = try connection.prepare("SELECT status FROM person WHERE pid = ?").firstRow([.text(pid)]) { $0.text(0) }
-        guard status == "active" else { return .withdrawn }
-        let elsewhere = try connection.prepare(
-            """
-            SELECT i.event_id FROM invitation i JOIN person p ON p.id = i.person_id
-            WHERE p.pid = ? AND (i.event_id = ? OR i.state IN ('invited', 'accepted'))
-            """
-        ).rows([.text(pid), SQLValue(eventId)]) { $0.int(0) }
-        if elsewhere.contains(eventId) { return .invitedHere }
-        return elsewhere.isEmpty ? nil : .invitedElsewhere
+    /// Who cannot be invited to an event now: the invitations are read once per replacement pass (one
+    /// query over the open invitations) instead of one join per reserve walked; the person's status
+    /// stays one indexed lookup by pid (a scan of the whole registry per decline would cost more).
+    struct Availability {
+        /// People with an invitation to this event (any state).
+        var invitedHere: Set<String>
+        /// People with an open (invited or accepted) invitation to another event.
+        var invitedElsewhere: Set<String>
+
+        init(eventId: Int, in connection: Connection) throws {
+            invitedHere = []
+            invitedElsewhere = []
+            for (pid, event) in try connection.prepare(
+                """
+                SELECT p.pid, i.event_id FROM invitation i JOIN person p ON p.id = i.person_id
+                WHERE i.event_id = ? OR i.state IN ('invited', 'accepted')
+                """
+            ).rows([SQLValue(eventId)], { ($0.text(0), $0.int(1)) }) {
+                if event == eventId { invitedHere.insert(pid) } else { invitedElsewhere.insert(pid) }
+            }
+        }
+
+        /// nil when `pid` may be invited now, else why not (withdrawn first).
+        func unavailable(_ pid: String, in connection: Connection) throws -> Unavailable? {
+            let status = try connection.prepare("SELECT status FROM person WHERE pid = ?").firstRow([.text(pid)]) {
+                $0.text(0)
+            }
+            guard status == "active" else { return .withdrawn }
+            if invitedHere.contains(pid) { return .invitedHere }
+            return invitedElsewhere.contains(pid) ? .invitedElsewhere : nil
+        }
     }
 
     /// The event's log entries in order.

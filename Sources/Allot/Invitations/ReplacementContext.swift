@@ -9,17 +9,21 @@ struct ReplacementContext: Sendable {
     let reserves: [String]
     let lotteryDigest: String
 
-    /// The held set and unused reserves after the logged entries (allot-replace-v1 replayed).
-    func replay(_ entries: [ReplacementLog.Entry]) -> (held: Set<String>, unused: [String]) {
+    /// The held set and the reserves that left `U` (skipped or seated) after the logged entries
+    /// (allot-replace-v1 replayed). `U` is `reserves` without `gone`, in order: it is not built here,
+    /// since a 100,000-person reserve list copied per decline would dominate the decline's time.
+    func replay(_ entries: [ReplacementLog.Entry]) -> (held: Set<String>, gone: Set<String>) {
         var held = Set(panel)
-        var unused = reserves
+        var gone: Set<String> = []
         for entry in entries {
             held.remove(entry.vacated)
-            let gone = Set(entry.skipped.map(\.pid) + [entry.replacement].compactMap { $0 })
-            if !gone.isEmpty { unused.removeAll { gone.contains($0) } }
-            if let replacement = entry.replacement { held.insert(replacement) }
+            for skip in entry.skipped { gone.insert(skip.pid) }
+            if let replacement = entry.replacement {
+                gone.insert(replacement)
+                held.insert(replacement)
+            }
         }
-        return (held, unused)
+        return (held, gone)
     }
 }
 

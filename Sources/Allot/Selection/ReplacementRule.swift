@@ -24,6 +24,11 @@ public struct ReplacementRule: Sendable {
         attributes = Dictionary(pool.map { ($0.pid, $0.attributes) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The attributes quotas and joint quotas read: people alike on these are interchangeable.
+    var profileFeatures: Set<String> {
+        Set(quotas.keys).union(joint.flatMap { [$0.feature1, $0.feature2] })
+    }
+
     /// Seats each `attribute=value` holds among `people`.
     func counts(_ people: some Sequence<String>) -> [String: Int] {
         var counts: [String: Int] = [:]
@@ -79,10 +84,70 @@ public struct ReplacementRule: Sendable {
         return completable(members: members, counts: counts, from: completion.filter { $0 != candidate && !held.contains($0) })
     }
 
+    /// At most `limit` people per distinct profile over `features`, in pool order: `limit` open seats
+    /// never take more of one profile, so feasibility is unchanged, while a 100,000-person pool shrinks
+    /// to a few thousand (the check runs once per reserve tried while seats are open).
+    static func distinctProfiles(
+        _ pool: [String], upTo limit: Int, features: some Sequence<String>, values: (String) -> [String: String]
+    ) -> [String] {
+        let names = Array(features).sorted()
+        var seen: [[String]: Int] = [:]
+        var kept: [String] = []
+        for pid in pool {
+            let own = values(pid)
+            let key = names.map { own[$0] ?? "" }
+            let count = seen[key, default: 0]
+            if count < limit {
+                seen[key] = count + 1
+                kept.append(pid)
+            }
+        }
+        return kept
+    }
+
+    /// A necessary condition for `admits` when the candidate would fill the panel, cheap enough to run
+    /// on every reserve walked (no allocation): the candidate must bring each quota value the held seats
+    /// are one short of, and none the held seats have at its maximum. `admits` still decides; this only
+    /// spares it the thousands of reserves a rare vacated profile can make the walk pass.
+    func fillingFilter(heldCounts: [String: Int]) -> (String) -> Bool {
+        var required: [(name: String, value: String)] = []
+        var forbidden: [(name: String, value: String)] = []
+        var impossible = false
+        for (name, values) in quotas {
+            for (value, bounds) in values where bounds.count == 2 {
+                let held = heldCounts["\(name)=\(value)", default: 0]
+                if held < bounds[0] - 1 { impossible = true }
+                if held == bounds[0] - 1 { required.append((name, value)) }
+                if held >= bounds[1] { forbidden.append((name, value)) }
+            }
+        }
+        let attributes = self.attributes
+        return { [impossible, required, forbidden] pid in
+            guard !impossible, let own = attributes[pid] else { return false }
+            return required.allSatisfy { own[$0.name] == $0.value } && !forbidden.contains { own[$0.name] == $0.value }
+        }
+    }
+
     private func jointCount(_ quota: JointQuota, _ members: Set<String>) -> Int {
         members.count { pid in
             attributes[pid]?[quota.feature1] == quota.value1 && attributes[pid]?[quota.feature2] == quota.value2
         }
+    }
+
+    /// A necessary condition for `completable`, without a solver: no bound exceeded, and per attribute
+    /// the seats short of its values' minimums fit in the `open` seats (each person brings one value of
+    /// each attribute). Spares the feasibility check for most candidates while a seat is open.
+    func mayComplete(counts: [String: Int], open: Int) -> Bool {
+        for (name, values) in quotas {
+            var short = 0
+            for (value, bounds) in values where bounds.count == 2 {
+                let held = counts["\(name)=\(value)", default: 0]
+                if held > bounds[1] { return false }
+                short += max(0, bounds[0] - held)
+            }
+            if short > open { return false }
+        }
+        return true
     }
 
     /// Whether `panelSize − |members|` people of `pool` can join `members` so that every quota holds:
@@ -90,7 +155,7 @@ public struct ReplacementRule: Sendable {
     func completable(members: Set<String>, counts: [String: Int], from pool: [String]) -> Bool {
         let open = panelSize - members.count
         guard open > 0 else { return true }
-        guard pool.count >= open else { return false }
+        guard pool.count >= open, mayComplete(counts: counts, open: open) else { return false }
         var lines: [ValueQuota] = []
         for name in quotas.keys.sorted() {
             for (value, bounds) in (quotas[name] ?? [:]).sorted(by: { $0.key < $1.key }) where bounds.count == 2 {
@@ -107,7 +172,12 @@ public struct ReplacementRule: Sendable {
         }
         do {
             let reduced = try Quotas(panelSize: open, quotas: lines, joint: reducedJoint)
-            let candidates = pool.map { Candidate(id: $0, values: attributes[$0] ?? [:]) }
+            let candidates = Self.distinctProfiles(
+                pool, upTo: open,
+                features: Set(reduced.features.map(\.name) + joint.flatMap { [$0.feature1, $0.feature2] })
+            ) {
+                attributes[$0] ?? [:]
+            }.map { Candidate(id: $0, values: attributes[$0] ?? [:]) }
             let remaining = try Pool(features: reduced.features, candidates: candidates)
             return try FeasibilityCheck.check(pool: remaining, quotas: reduced).feasible
         } catch {

@@ -39,7 +39,13 @@ struct ArgumentParser: Sendable {
             }
             let isOption = !onlyPositionals && argument.hasPrefix("-") && argument != "-"
             guard isOption else {
-                if command != nil {
+                if command != nil, positionals.isEmpty, values == Invocation.Values(),
+                    let longer = commands.first(where: { $0.path == path + [argument] })
+                {
+                    // `allot invitations expire`: a subcommand word wins over a first positional argument.
+                    command = longer
+                    path = longer.path
+                } else if command != nil {
                     positionals.append(argument)
                 } else {
                     let candidate = path + [argument]

@@ -11,13 +11,24 @@ extension Command {
             lottery has at least 100 panels and finalizedAt is not before preparedAt, recomputes the seed
             from the beacon, the panel index, the panel, the reserve order and the probabilities, and checks
             every lottery panel against the quotas and seats at most one person per recorded household.
+            With --replacements, also replays allot-replace-v1 on the record and checks that every \
+            replacement in the log was the first admissible reserve, that every skipped reserve has a reason \
+            and that every open seat had none.
             Exits 0 only if every check passes; otherwise names each failed check.
             """,
-        parameters: [.argument("RECORD", help: "the draw record (JSON)")]
+        parameters: [
+            .argument("RECORD", help: "the draw record (JSON)"),
+            .option("replacements", value: "LOG", help: "a replacement log (JSON) of this draw to re-check"),
+        ]
     ) { invocation in
         let record = try DrawRecord.read(fromFile: try invocation.required("RECORD"))
-        let checks = DrawVerifier.verify(record)
+        let drawChecks = DrawVerifier.verify(record)
+        var checks = drawChecks
+        if let path = invocation.option("replacements") {
+            checks += ReplacementVerifier.verify(record, try ReplacementLog.read(fromFile: path))
+        }
         let failed = checks.filter { !$0.passed }
+        let subject = drawChecks.allSatisfy(\.passed) ? "replacement log" : "draw record"
         if invocation.json {
             try invocation.printJSON(VerificationSummary(valid: failed.isEmpty, checks: checks.map(CheckSummary.init)))
         } else {
@@ -26,7 +37,7 @@ extension Command {
             }
         }
         guard failed.isEmpty else {
-            throw CommandFailure("draw record fails " + failed.map { "\($0.name) (\($0.detail))" }.joined(separator: "; "))
+            throw CommandFailure("\(subject) fails " + failed.map { "\($0.name) (\($0.detail))" }.joined(separator: "; "))
         }
     }
 }
