@@ -56,6 +56,11 @@ extension Invitations {
                 var unused = context.reserves.filter { !gone.contains($0) }
                 let open = context.rule.panelSize - held.count - 1
                 var completion: [String]?
+                // Admissibility depends on a candidate only through their attribute values (the completion
+                // pool keeps `open + 1` people per profile, so removing the candidate changes nothing):
+                // one verdict per profile and pool, not one feasibility check per reserve walked.
+                var verdicts: [[String]: Bool] = [:]
+                let profileFeatures = context.rule.profileFeatures.sorted()
                 var index = 0
                 while index < unused.count {
                     let pid = unused[index]
@@ -63,6 +68,12 @@ extension Invitations {
                         skipped.append(ReplacementLog.Skip(pid: pid, reason: reason.rawValue))
                         unused.remove(at: index)
                         completion = nil
+                        verdicts.removeAll()
+                        continue
+                    }
+                    let profile = profileFeatures.map { context.rule.attributes[pid]?[$0] ?? "" }
+                    if verdicts[profile] == false {
+                        index += 1
                         continue
                     }
                     // Most candidates fail a solver-free necessary condition: no pool, no feasibility check.
@@ -78,7 +89,11 @@ extension Invitations {
                             unused, upTo: open + 1, features: context.rule.profileFeatures,
                             values: { context.rule.attributes[$0] ?? [:] })
                     completion = pool
-                    if context.rule.admits(pid, held: held, heldCounts: heldCounts, completion: pool) {
+                    let admitted =
+                        verdicts[profile]
+                        ?? context.rule.admits(pid, held: held, heldCounts: heldCounts, completion: pool)
+                    verdicts[profile] = admitted
+                    if admitted {
                         chosen = pid
                         break
                     }
