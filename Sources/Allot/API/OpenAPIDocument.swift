@@ -266,6 +266,7 @@ enum OpenAPIDocument {
             },
             "responses": {
               "BadRequest": {"description": "malformed request or JSON", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "TooLarge": {"description": "the body is larger than this route accepts", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
               "Unauthorized": {"description": "no or unknown bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
               "Forbidden": {"description": "the token's role may not do this", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
               "Invalid": {"description": "a field breaks a registry rule", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
@@ -290,7 +291,7 @@ enum OpenAPIDocument {
             "/api/v1/enrollments": {
               "post": {"summary": "Enroll as a volunteer (anyone; rate-limited per address)", "operationId": "enroll",
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Enrollment"}}}},
-                "responses": {
+                "responses": {"413": {"$ref": "#/components/responses/TooLarge"}, 
                   "201": {"description": "enrolled; the token is shown once", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EnrollmentReceipt"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"},
                   "409": {"description": "phone already enrolled", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
@@ -306,7 +307,7 @@ enum OpenAPIDocument {
                   "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}}},
               "patch": {"summary": "Update own attributes or contact data", "operationId": "updateMe", "security": [{"bearer": []}],
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PersonUpdate"}}}},
-                "responses": {"200": {"description": "updated record", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Person"}}}},
+                "responses": {"413": {"$ref": "#/components/responses/TooLarge"}, "200": {"description": "updated record", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Person"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
                   "403": {"$ref": "#/components/responses/Forbidden"}, "409": {"description": "phone taken", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
                   "422": {"$ref": "#/components/responses/Invalid"}}},
@@ -331,7 +332,7 @@ enum OpenAPIDocument {
             "/api/v1/events": {
               "post": {"summary": "Create a draft event (organizer); seats derived from the configured census targets", "operationId": "createEvent", "security": [{"bearer": []}],
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EventDraft"}}}},
-                "responses": {"201": {"description": "created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Event"}}}},
+                "responses": {"413": {"$ref": "#/components/responses/TooLarge"}, "201": {"description": "created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Event"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
                   "403": {"$ref": "#/components/responses/Forbidden"}, "415": {"$ref": "#/components/responses/BadRequest"}, "422": {"$ref": "#/components/responses/Unprocessable"}}},
               "get": {"summary": "All events, latest first (organizer)", "operationId": "listEvents", "security": [{"bearer": []}],
@@ -347,7 +348,7 @@ enum OpenAPIDocument {
               "patch": {"summary": "Edit a draft event (organizer); refused once prepared", "operationId": "updateEvent", "security": [{"bearer": []}],
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EventChanges"}}}},
-                "responses": {"200": {"description": "the changed event", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Event"}}}},
+                "responses": {"413": {"$ref": "#/components/responses/TooLarge"}, "200": {"description": "the changed event", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Event"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
                   "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "415": {"$ref": "#/components/responses/BadRequest"},
                   "422": {"$ref": "#/components/responses/Unprocessable"}}}
@@ -373,7 +374,7 @@ enum OpenAPIDocument {
                 "requestBody": {"required": false, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false,
                   "properties": {"algorithm": {"type": "string", "enum": ["leximin", "legacy"]}, "lotterySize": {"type": "integer", "minimum": 1, "maximum": 1000000},
                     "beaconSource": {"type": "string", "description": "which public number, on which date, will be the beacon"}}}}}},
-                "responses": {"201": {"description": "prepared (within the wait)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Job"}}}},
+                "responses": {"413": {"$ref": "#/components/responses/TooLarge"}, "201": {"description": "prepared (within the wait)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Job"}}}},
                   "202": {"description": "running; poll the job", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Job"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
                   "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "415": {"$ref": "#/components/responses/BadRequest"},
@@ -390,7 +391,7 @@ enum OpenAPIDocument {
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["beacon"], "additionalProperties": false,
                   "properties": {"beacon": {"type": "string", "minLength": 1}}}}}},
-                "responses": {"200": {"description": "drawn", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Draw"}}}},
+                "responses": {"413": {"$ref": "#/components/responses/TooLarge"}, "200": {"description": "drawn", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Draw"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
                   "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "415": {"$ref": "#/components/responses/BadRequest"},
                   "422": {"$ref": "#/components/responses/Unprocessable"}}}
@@ -413,7 +414,7 @@ enum OpenAPIDocument {
               "post": {"summary": "Invite the drawn panel (organizer): one invitation each, with a personal link and check-in code, messages to the outbox", "operationId": "invitePanel", "security": [{"bearer": []}],
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
                 "requestBody": {"required": false, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false, "properties": {"deadline": {"type": "string"}}}}}},
-                "responses": {"201": {"description": "invited", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/InvitationList"}}}},
+                "responses": {"413": {"$ref": "#/components/responses/TooLarge"}, "201": {"description": "invited", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/InvitationList"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
                   "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "415": {"$ref": "#/components/responses/BadRequest"}, "422": {"$ref": "#/components/responses/Unprocessable"}}},
               "get": {"summary": "The invitations with their states and counts (organizer)", "operationId": "listInvitations", "security": [{"bearer": []}],
@@ -426,7 +427,7 @@ enum OpenAPIDocument {
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}, {"name": "pid", "in": "path", "required": true, "schema": {"type": "string"}}],
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["state"], "additionalProperties": false,
                   "properties": {"state": {"type": "string", "enum": ["accepted", "declined", "cancelled"]}}}}}},
-                "responses": {"200": {"description": "changed", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Invitation"}}}},
+                "responses": {"413": {"$ref": "#/components/responses/TooLarge"}, "200": {"description": "changed", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Invitation"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
                   "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "415": {"$ref": "#/components/responses/BadRequest"}, "422": {"$ref": "#/components/responses/Unprocessable"}}}
             },
@@ -448,7 +449,7 @@ enum OpenAPIDocument {
               "post": {"summary": "Check in an accepted invitation by pid or check-in code (organizer); a second check-in answers already_checked_in", "operationId": "checkIn", "security": [{"bearer": []}],
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false, "properties": {"pid": {"type": "string"}, "code": {"type": "string"}}}}}},
-                "responses": {"200": {"description": "checked in", "content": {"application/json": {"schema": {"type": "object", "required": ["pid", "result", "attendedAt"],
+                "responses": {"413": {"$ref": "#/components/responses/TooLarge"}, "200": {"description": "checked in", "content": {"application/json": {"schema": {"type": "object", "required": ["pid", "result", "attendedAt"],
                   "properties": {"pid": {"type": "string"}, "result": {"type": "string", "enum": ["checked_in", "already_checked_in"]}, "attendedAt": {"type": "string"}}}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
                   "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "415": {"$ref": "#/components/responses/BadRequest"}, "422": {"$ref": "#/components/responses/Unprocessable"}}}
@@ -464,7 +465,7 @@ enum OpenAPIDocument {
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
                 "requestBody": {"required": false, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false,
                   "properties": {"algorithm": {"type": "string", "enum": ["leximin", "legacy"]}, "lotterySize": {"type": "integer"}, "beaconSource": {"type": "string"}}}}}},
-                "responses": {"201": {"description": "prepared", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Draw"}}}},
+                "responses": {"413": {"$ref": "#/components/responses/TooLarge"}, "201": {"description": "prepared", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Draw"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
                   "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "415": {"$ref": "#/components/responses/BadRequest"}, "422": {"$ref": "#/components/responses/Unprocessable"}}}
             },
@@ -472,7 +473,7 @@ enum OpenAPIDocument {
               "post": {"summary": "Finalize the pending top-up with its beacon and invite its panel (organizer)", "operationId": "finalizeTopUp", "security": [{"bearer": []}],
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["beacon"], "additionalProperties": false, "properties": {"beacon": {"type": "string"}}}}}},
-                "responses": {"200": {"description": "drawn and invited", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Draw"}}}},
+                "responses": {"413": {"$ref": "#/components/responses/TooLarge"}, "200": {"description": "drawn and invited", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Draw"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
                   "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "415": {"$ref": "#/components/responses/BadRequest"}, "422": {"$ref": "#/components/responses/Unprocessable"}}}
             },
@@ -485,7 +486,7 @@ enum OpenAPIDocument {
                 "parameters": [{"name": "token", "in": "path", "required": true, "schema": {"type": "string"}}],
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["response"], "additionalProperties": false,
                   "properties": {"response": {"type": "string", "enum": ["accept", "decline", "cancel"]}}}}}},
-                "responses": {"200": {"description": "answered", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CitizenInvitation"}}}},
+                "responses": {"413": {"$ref": "#/components/responses/TooLarge"}, "200": {"description": "answered", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CitizenInvitation"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}, "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"},
                   "415": {"$ref": "#/components/responses/BadRequest"}, "422": {"$ref": "#/components/responses/Unprocessable"}}}
             },
@@ -496,13 +497,13 @@ enum OpenAPIDocument {
               "post": {"summary": "Give feedback as an attendee (once, inside the feedback window)", "operationId": "giveFeedback",
                 "parameters": [{"name": "token", "in": "path", "required": true, "schema": {"type": "string"}}],
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Feedback"}}}},
-                "responses": {"201": {"description": "given", "content": {"application/json": {"schema": {"type": "object"}}}},
+                "responses": {"413": {"$ref": "#/components/responses/TooLarge"}, "201": {"description": "given", "content": {"application/json": {"schema": {"type": "object"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}, "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"},
                   "415": {"$ref": "#/components/responses/BadRequest"}, "422": {"$ref": "#/components/responses/Unprocessable"}}},
               "put": {"summary": "Change the feedback given (inside the window); new suggestions are added", "operationId": "editFeedback",
                 "parameters": [{"name": "token", "in": "path", "required": true, "schema": {"type": "string"}}],
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Feedback"}}}},
-                "responses": {"200": {"description": "changed", "content": {"application/json": {"schema": {"type": "object"}}}},
+                "responses": {"413": {"$ref": "#/components/responses/TooLarge"}, "200": {"description": "changed", "content": {"application/json": {"schema": {"type": "object"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}, "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"},
                   "415": {"$ref": "#/components/responses/BadRequest"}, "422": {"$ref": "#/components/responses/Unprocessable"}}}
             },
@@ -518,14 +519,14 @@ enum OpenAPIDocument {
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["status", "reply"], "additionalProperties": false,
                   "properties": {"status": {"type": "string", "enum": ["received", "under_review", "adopted", "partially_adopted", "not_adopted"]}, "reply": {"type": "string", "minLength": 1}}}}}},
-                "responses": {"200": {"description": "replied", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Suggestion"}}}},
+                "responses": {"413": {"$ref": "#/components/responses/TooLarge"}, "200": {"description": "replied", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Suggestion"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"},
                   "404": {"$ref": "#/components/responses/NotFound"}, "415": {"$ref": "#/components/responses/BadRequest"}, "422": {"$ref": "#/components/responses/Unprocessable"}}}
             },
             "/api/v1/tokens": {
               "post": {"summary": "Create a staff token (admin); shown once", "operationId": "createToken", "security": [{"bearer": []}],
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TokenRequest"}}}},
-                "responses": {"201": {"description": "created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TokenCreated"}}}},
+                "responses": {"413": {"$ref": "#/components/responses/TooLarge"}, "201": {"description": "created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TokenCreated"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
                   "403": {"$ref": "#/components/responses/Forbidden"}, "422": {"$ref": "#/components/responses/Invalid"}}},
               "get": {"summary": "List staff tokens (admin): id, role, label, creation time; never the token", "operationId": "listTokens",
