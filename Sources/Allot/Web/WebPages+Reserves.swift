@@ -7,12 +7,11 @@ import HTTPServer
 extension WebPages {
     func reservesAndSuggestions(_ event: Event, draw: StoredDraw?, _ l: WebLanguage) throws -> HTML {
         let title: HTML = "<h2>\(WebText.laterTitle.text(l))</h2>\n"
-        guard draw?.isFinalized == true else { return title + "<p class=\"later\">\(WebText.laterText.text(l))</p>\n" }
+        let later = title + "<p class=\"later\">\(WebText.laterText.text(l))</p>\n"
+        guard draw?.isFinalized == true else { return later }
         let invited = try !invitations.list(event.id).invitations.isEmpty
         let suggestions = try feedback.suggestions(event.id)
-        guard invited || !suggestions.isEmpty else {
-            return title + "<p class=\"later\">\(WebText.notInvitedYet.text(l))</p>\n"
-        }
+        guard invited || !suggestions.isEmpty else { return later }
         let log = try invitations.replacementLog(event.id)
         var body = title + "<h3>\(WebText.reservesTitle.text(l))</h3>\n"
         if log.entries.isEmpty {

@@ -148,9 +148,6 @@ extension WebText {
     static let reservesLog = t("替补记录（JSON，可用 allot verify 核对）", "Replacement log (JSON, checkable with allot verify)")
     static let suggestionsTitle = t("建议和答复", "Suggestions and replies")
     static let suggestionsNone = t("还没有公开的建议。", "No suggestions yet.")
-    static let notInvitedYet = t(
-        "还没有发出邀请：发出后这里会列出用到的替补；活动结束后会列出公开的建议和答复。",
-        "No invitations yet: once they go out the reserves used are listed here; after the event, the public suggestions with their replies.")
 }
 
 extension WebText {
