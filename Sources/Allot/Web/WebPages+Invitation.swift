@@ -204,7 +204,11 @@ extension WebPages {
                 status: 409, title: WebText.pastDeadlineTitle, text: WebText.pastDeadlineText,
                 link: ("/i/" + token, WebText.backToInvitation))
         } catch let error as InvitationError {
-            guard case .illegalTransition = error else { throw error }
+            // Already answered, or the event has started or been cancelled: show where things stand.
+            switch error {
+            case .illegalTransition, .eventState: break
+            default: throw error
+            }
             let view = try invitations.show(token: token)
             return try invitationResponse(context, token: token, view: view, notice: WebText.notNowText, status: 409)
         }
