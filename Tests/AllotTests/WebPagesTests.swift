@@ -404,7 +404,7 @@ struct WebPagesTests {
         _ = try browser.get("/me/\(secret)/withdraw")
         _ = try browser.get("/me/\(secret)/unknown/deeper")  // 404: no route
         _ = try browser.send("DELETE", "/me/\(secret)")  // 405
-        _ = try browser.get("/i/\(secret)")  // invitations do not exist yet: 404
+        _ = try browser.get("/i/\(secret)")  // not an invitation link: the friendly 404
         _ = try browser.get("/%6De/\(secret)")  // an encoded prefix
         let big = [UInt8](repeating: UInt8(ascii: "a"), count: WebPages.maxFormBodySize + 1)
         let tooLarge = try browser.send(
@@ -417,7 +417,7 @@ struct WebPagesTests {
         #expect(log.contains("GET /me/{token} 200"))
         #expect(log.contains("GET /me/{secret}/unknown/deeper 404"))
         #expect(log.contains("DELETE /me/{secret} 405"))
-        #expect(log.contains("GET /i/{secret} 404"))
+        #expect(log.contains("GET /i/{token} 404"))
         #expect(log.contains("POST /me/{secret} 413"))
         #expect(try harness.registry.show(pid: receipt.pid, includeContact: false).status == "active")
     }

@@ -26,7 +26,10 @@ public final class APIServer: Sendable {
         let metrics = HTTPMetrics()
         options.apply(to: &configuration, metrics: metrics)
         var router = api.router()
-        WebPages(registry: registry, tokens: tokens, events: events, rateLimitPerMinute: rateLimitPerMinute)
+        WebPages(
+            registry: registry, tokens: tokens, events: events, invitations: invitations,
+            rateLimitPerMinute: rateLimitPerMinute
+        )
             .register(into: &router)
         MetricsRoute(database: registry.database, tokens: tokens, metrics: metrics, metricsToken: options.metricsToken)
             .add(to: &router)

@@ -104,9 +104,7 @@ extension WebPages {
         } else {
             body = body + "<h2>\(WebText.commitmentTitle.text(l))</h2>\n<p>\(WebText.notPrepared.text(l))</p>\n"
         }
-        body = body + """
-            <h2>\(WebText.laterTitle.text(l))</h2>
-            <p class="later">\(WebText.laterText.text(l))</p>
+        body = body + (try reservesAndSuggestions(event, draw: draw, l)) + """
             <p><a href="/events">\(WebText.backToEvents.text(l))</a></p>
 
             """

@@ -9,9 +9,12 @@ public final class WebPages: Sendable {
     let registry: Registry
     let tokens: TokenStore
     let events: Events
+    let invitations: Invitations
+    let feedback: FeedbackLoop
     let formGuard: FormGuard
     let enrollLimiter: EnrollmentRateLimiter
     let recordLimiter: EnrollmentRateLimiter
+    let invitationLimiter: EnrollmentRateLimiter
 
     /// Largest form body: a filled enrollment form is under 1 KiB; 32 KiB leaves room for long
     /// (refused) fields to get a page rather than a bare 413.
@@ -20,11 +23,26 @@ public final class WebPages: Sendable {
     /// Inputs carry it as `maxlength`, so a browser never sends a body near `maxFormBodySize`.
     static let maxFieldLength = 300
 
+    /// A filled feedback form: a comment and `WebPages.suggestionSlots` suggestions of up to 2,000
+    /// characters each, percent-encoded Chinese (9 bytes a character) — 128 KiB holds them all.
+    static let maxFeedbackBodySize = 128 * 1024
+
     /// `rateLimitPerMinute` bounds posts of each writing form per client address (0 = no limit).
-    public init(registry: Registry, tokens: TokenStore, events: Events, rateLimitPerMinute: Int) {
+    /// `invitations` defaults to one over the events' database and outbox (as the API builds it).
+    public init(
+        registry: Registry, tokens: TokenStore, events: Events, invitations: Invitations? = nil,
+        rateLimitPerMinute: Int
+    ) {
         self.registry = registry
         self.tokens = tokens
         self.events = events
+        let invitations =
+            invitations
+            ?? Invitations(
+                events: events, outbox: Outbox(database: events.database, settings: events.messages), clock: events.clock)
+        self.invitations = invitations
+        self.feedback = FeedbackLoop(invitations: invitations)
+        self.invitationLimiter = EnrollmentRateLimiter(perMinute: rateLimitPerMinute)
         self.formGuard = FormGuard()
         self.enrollLimiter = EnrollmentRateLimiter(perMinute: rateLimitPerMinute)
         self.recordLimiter = EnrollmentRateLimiter(perMinute: rateLimitPerMinute)
@@ -48,6 +66,12 @@ public final class WebPages: Sendable {
         router.add("POST", "/me/{token}", options: secretForm, page { [self] in try update($0) })
         router.add("GET", "/me/{token}/withdraw", options: secret, page { [self] in try confirmWithdrawal($0) })
         router.add("POST", "/me/{token}/withdraw", options: secretForm, page { [self] in try withdraw($0) })
+        let feedbackForm = HTTPRouter.Options(maxBodySize: Self.maxFeedbackBodySize, secretParameters: ["token"])
+        router.add("GET", "/i/{token}", options: secret, page { [self] in try invitationPage($0) })
+        router.add("POST", "/i/{token}", options: secretForm, page { [self] in try answerInvitation($0) })
+        router.add("GET", "/i/{token}/cancel", options: secret, page { [self] in try confirmCancel($0) })
+        router.add("POST", "/i/{token}/cancel", options: secretForm, page { [self] in try cancelInvitation($0) })
+        router.add("POST", "/i/{token}/feedback", options: feedbackForm, page { [self] in try giveFeedback($0) })
         router.add("GET", "/events", page { [self] in try eventList($0) })
         router.add("GET", "/events/{id}", page { [self] in try eventPage($0) })
         router.add("GET", "/events/{id}/verify", page { [self] in try verifyPage($0) })

@@ -94,6 +94,25 @@ enum WebStyle {
         border:2px solid #767676;border-radius:4px;color:#1b1b1b}
         input[type=file]{font:inherit;max-width:100%}
         .notice-plain{border-left:4px solid #0b4f8a;padding-left:.75rem}
+        button.secondary{background:#fff;color:#0b4f8a}
+        button.secondary:hover{background:#e8eef5;color:#062f54}
+        .checkin{border:3px solid #0b4f8a;border-radius:8px;padding:.25rem 1rem;margin:1rem 0;text-align:center}
+        .checkin .code{font-family:ui-monospace,monospace;font-size:2.6rem;font-weight:700;letter-spacing:.2em;        margin:.25rem 0;word-break:break-all}
+        fieldset.radios{display:flex;flex-wrap:wrap;gap:.4rem .9rem}
+        fieldset.radios legend{width:100%}
+        fieldset.radios .choice{display:flex;align-items:center;gap:.35rem}
+        fieldset.radios input{width:1.3rem;height:1.3rem;margin:0}
+        fieldset.radios label{margin:0;font-weight:400}
+        fieldset.radios .error{width:100%}
+        fieldset.invalid{border-color:#a4001d;border-width:3px}
+        form textarea{font-family:inherit;font-size:1rem}
+        .invalid textarea{border-color:#a4001d;border-width:3px}
+        .suggestion{border-top:1px solid #ccc;margin-top:.75rem}
+        ul.suggestions{list-style:none;padding:0;margin:.5rem 0}
+        li.suggestion-item{border:1px solid #ccc;border-radius:6px;padding:.1rem 1rem .5rem;margin:0 0 .75rem}
+        li.suggestion-item .text,li.suggestion-item .reply{white-space:pre-wrap;word-break:break-word}
+        table.reserves{border-collapse:collapse;width:100%;font-size:.9rem}
+        table.reserves th,table.reserves td{border-bottom:1px solid #ccc;padding:.3rem .4rem;text-align:left}
         @media (min-width:40em){
         main,footer{padding-left:2rem;padding-right:2rem}
         main{padding-top:1.5rem}
