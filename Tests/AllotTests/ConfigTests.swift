@@ -68,3 +68,13 @@ import Testing
         #expect(error?.message.contains(expected) == true, "\(error?.message ?? "")")
     }
 }
+
+/// The compiled-in census targets are the shipped file, so events made outside the repository get the
+/// same seats.
+@Test func builtInTargetsAreTheShippedFile() throws {
+    let file = try TargetsFile.load(
+        path: Fixtures.packageRoot.appendingPathComponent(TargetsFile.builtInPath).path)
+    let builtIn = try TargetsFile.parse(Data(TargetsFile.builtInJSON.utf8), path: "built-in")
+    #expect(builtIn.figures == file.figures && builtIn.gaps == file.gaps, "run scripts/sync-default-config")
+    #expect(builtIn.figures["gender"]?["female"]?.share == 0.4823)
+}

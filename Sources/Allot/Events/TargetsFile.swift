@@ -20,11 +20,22 @@ public struct TargetsFile: Sendable, Equatable {
     /// Status text that marks a share as not a real figure.
     static let placeholderMarker = "PLACEHOLDER"
 
-    /// Reads the file at `path`.
-    public static func load(path: String) throws(EventError) -> TargetsFile {
+    /// Reads the file at `path`; the shipped targets' path, when no such file is here (the binary run
+    /// outside the repository), reads the compiled-in copy and says so in `path`.
+    public static func load(path given: String) throws(EventError) -> TargetsFile {
+        // An event made with the compiled-in copy names it so; reading it again takes the same copy.
+        let path = given.hasPrefix(builtInPrefix) ? String(given.dropFirst(builtInPrefix.count)) : given
+        if !FileManager.default.fileExists(atPath: path), path == builtInPath {
+            return try parse(Data(builtInJSON.utf8), path: builtInPrefix + path)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .targets(path: path, reason: "cannot read the file")
         }
+        return try parse(data, path: path)
+    }
+
+    /// Reads a targets document; `path` names it in errors and in the result.
+    static func parse(_ data: Data, path: String) throws(EventError) -> TargetsFile {
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let attributes = root["attributes"] as? [String: Any]
         else { throw .targets(path: path, reason: "not a targets document (no 'attributes' object)") }
