@@ -41,3 +41,18 @@ public struct InfeasibleQuotas: Sendable, Equatable, Encodable {
         return conflicts + (relaxations.isEmpty ? [none] : relaxations)
     }
 }
+
+/// The `--json` document of an infeasible selection or prepare: `feasible: false`, the lines as printed,
+/// and the typed conflicts and relaxations as the API returns them.
+public struct InfeasibleQuotasDocument: Encodable, Sendable {
+    let feasible = false
+    let diagnostics: [String]
+    let conflicts: [QuotaConflict]
+    let relaxations: [QuotaRelaxation]
+
+    public init(_ quotas: InfeasibleQuotas) {
+        diagnostics = quotas.lines
+        conflicts = quotas.conflicts
+        relaxations = quotas.relaxations
+    }
+}

@@ -1,6 +1,5 @@
 import Allot
 import Foundation
-import Sortition
 
 extension Command {
     /// `allot draw prepare EVENT`: freezes the eligible pool and commits to the lottery (INTERFACE.md §5).
@@ -44,9 +43,7 @@ extension Command {
         if case .failure(EventError.draw(.infeasible(let diagnostics))) = outcome {
             if invocation.json {
                 try invocation.printJSON(
-                    InfeasibleDraw(
-                        feasible: false, diagnostics: diagnostics.lines, conflicts: diagnostics.conflicts,
-                        relaxations: diagnostics.relaxations))
+                    InfeasibleQuotasDocument(diagnostics))
             } else {
                 for line in diagnostics.lines { invocation.print("infeasible: \(line)") }
             }
@@ -62,13 +59,6 @@ extension Command {
     }
 }
 
-/// The `--json` document of an infeasible prepare: the typed diagnostics, as the API returns them.
-private struct InfeasibleDraw: Encodable {
-    let feasible: Bool
-    let diagnostics: [String]
-    let conflicts: [QuotaConflict]
-    let relaxations: [QuotaRelaxation]
-}
 
 extension Invocation {
     /// Progress lines on stderr, each with the wall and CPU seconds since the command started (the

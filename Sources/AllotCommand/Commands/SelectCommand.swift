@@ -1,5 +1,4 @@
 import Allot
-import Sortition
 import Foundation
 
 extension Command {
@@ -55,9 +54,7 @@ extension Command {
             // The diagnostics go to stdout once; stderr gets one line saying where they are.
             if invocation.json {
                 try invocation.printJSON(
-                    InfeasibleSummary(
-                        feasible: false, diagnostics: diagnostics.lines, conflicts: diagnostics.conflicts,
-                        relaxations: diagnostics.relaxations))
+                    InfeasibleQuotasDocument(diagnostics))
             } else {
                 for line in diagnostics.lines { invocation.print("infeasible: \(line)") }
             }
@@ -129,10 +126,3 @@ private struct SelectionSummary: Encodable {
     }
 }
 
-private struct InfeasibleSummary: Encodable {
-    let feasible: Bool
-    /// One sentence a line, as printed.
-    let diagnostics: [String]
-    let conflicts: [QuotaConflict]
-    let relaxations: [QuotaRelaxation]
-}
