@@ -16,7 +16,7 @@ extension Console {
             let current = view?.value("status") ?? suggestion.status.rawValue
             let options = SuggestionStatus.allCases.map { status -> HTML in
                 let selected: HTML = status.rawValue == current ? " selected" : .empty
-                return "<option value=\"\(status.rawValue)\"\(selected)>\(c.text(ConsoleText.suggestionStatus(status)))</option>"
+                return "<option value=\"\(status.rawValue)\"\(selected)>\(c.text(WebText.suggestionStatus(status)))</option>"
             }
             let error: HTML =
                 view?.errors["reply"].map {
@@ -30,7 +30,7 @@ extension Console {
                 <article class="suggestion">
                 <h2>\(suggestion.topic)</h2>
                 <p>\(suggestion.text)</p>
-                <p>\(c.say("状态", "Status")): \(c.text(ConsoleText.suggestionStatus(suggestion.status)))</p>
+                <p>\(c.say("状态", "Status")): \(c.text(WebText.suggestionStatus(suggestion.status)))</p>
                 \(reply)<form method="post" action="/console/events/\(event.id)/suggestions" novalidate>
                 \(c.guardField)<input type="hidden" name="id" value="\(suggestion.id)">
                 <div class="field"><label for="f-status-\(suggestion.id)">\(c.say("处理状态", "Status"))</label>

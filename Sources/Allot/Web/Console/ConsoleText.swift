@@ -101,14 +101,4 @@ enum ConsoleText {
         case .topUp: t("追加抽签", "Top-up")
         }
     }
-
-    static func suggestionStatus(_ status: SuggestionStatus) -> Labels {
-        switch status {
-        case .received: t("已收到", "Received")
-        case .underReview: t("研究中", "Under review")
-        case .adopted: t("已采纳", "Adopted")
-        case .partiallyAdopted: t("部分采纳", "Partly adopted")
-        case .notAdopted: t("未采纳", "Not adopted")
-        }
-    }
 }
