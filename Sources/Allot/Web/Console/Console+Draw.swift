@@ -7,6 +7,16 @@ extension Console {
     /// Seconds between refreshes of a running draw's page.
     static let progressRefreshSeconds = 1
 
+    /// Longest beacon or beacon source the draw forms (main and top-up) accept.
+    static let maxBeaconLength = 300
+
+    /// Why a posted beacon cannot finalize a draw (missing or too long); nil when it can.
+    static func beaconProblem(_ beacon: String) -> Labels? {
+        if beacon.isEmpty { return ConsoleText.required }
+        if beacon.count > maxBeaconLength { return WebText.tooLong(maxBeaconLength) }
+        return nil
+    }
+
     func drawPage(_ context: ConsoleRequest) throws -> HTTPResponse {
         let c = context
         let event = try self.event(context)
@@ -64,7 +74,7 @@ extension Console {
             \(c.guardField)<div class="field\(error == nil ? HTML.empty : " invalid")">
             <label for="f-beacon_source">\(c.say("公开随机数来源", "Public beacon source"))</label>
             <span class="hint" id="h-beacon_source">\(c.say("事先公布：用哪一个公开数字、哪一天（例如：2026-12-12 体彩大乐透开奖号码）", "Announce in advance which public number on which date (e.g. the lottery numbers drawn on 2026-12-12)"))</span>
-            <input id="f-beacon_source" name="beacon_source" type="text" autocomplete="off" maxlength="300" aria-describedby="h-beacon_source">
+            <input id="f-beacon_source" name="beacon_source" type="text" autocomplete="off" maxlength="\(Self.maxBeaconLength)" aria-describedby="h-beacon_source">
             \(problem)</div>
             <p class="actions"><button type="submit">\(c.say("准备抽签", "Prepare the draw"))</button></p>
             </form>
@@ -108,7 +118,7 @@ extension Console {
                 <form method="post" action="/console/events/\(event.id)/finalize" novalidate>
                 \(c.guardField)<div class="field\(beaconError == nil ? HTML.empty : " invalid")">
                 <label for="f-beacon">\(c.say("公开随机数（按公布的来源原样填写）", "The beacon (as announced, exactly)"))</label>
-                <input id="f-beacon" name="beacon" type="text" autocomplete="off" maxlength="300" required>
+                <input id="f-beacon" name="beacon" type="text" autocomplete="off" maxlength="\(Self.maxBeaconLength)" required>
                 \(problem)</div>
                 <p class="actions"><button type="submit">\(c.say("完成抽签", "Finalize the draw"))</button></p>
                 </form>
@@ -125,8 +135,8 @@ extension Console {
             throw EventError.wrongState(id: event.id, status: event.status, action: "prepare")
         }
         let source = (posted["beacon_source"] ?? "").trimmingCharacters(in: .whitespaces)
-        guard source.count <= 300 else {
-            let body = tabs(event, current: "/draw", c) + prepareForm(c, event: event, error: WebText.tooLong(300))
+        guard source.count <= Self.maxBeaconLength else {
+            let body = tabs(event, current: "/draw", c) + prepareForm(c, event: event, error: WebText.tooLong(Self.maxBeaconLength))
             return c.page(status: 422, title: title(event, c), body: body, path: "/console/events/\(event.id)/draw")
         }
         let useCases = events
@@ -147,10 +157,7 @@ extension Console {
         let c = context
         let event = try self.event(context)
         let beacon = (posted["beacon"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        var problem: Labels?
-        if beacon.isEmpty { problem = ConsoleText.required }
-        if beacon.count > 300 { problem = WebText.tooLong(300) }
-        if let problem {
+        if let problem = Self.beaconProblem(beacon) {
             let body = tabs(event, current: "/draw", c) + (try drawFacts(c, event: event, beaconError: problem))
             return c.page(status: 422, title: title(event, c), body: body, path: "/console/events/\(event.id)/draw")
         }

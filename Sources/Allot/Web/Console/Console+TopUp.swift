@@ -12,9 +12,6 @@ extension Console {
         case beacon = "topup_beacon"
     }
 
-    /// Longest beacon or beacon source accepted (as the main draw's forms).
-    static let maxBeaconLength = 300
-
     /// The event's top-up rounds (1…) as stored, read through the use case until a round is missing.
     func topUpRounds(_ eventId: Int) throws -> [StoredDraw] {
         var rounds: [StoredDraw] = []
@@ -150,10 +147,7 @@ extension Console {
         let c = context
         let event = try self.event(context)
         let beacon = (posted["beacon"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        var problem: Labels?
-        if beacon.isEmpty { problem = ConsoleText.required }
-        if beacon.count > Self.maxBeaconLength { problem = WebText.tooLong(Self.maxBeaconLength) }
-        if let problem {
+        if let problem = Self.beaconProblem(beacon) {
             return try board(c, event: event, status: 422, notice: nil, topUpError: (.beacon, problem))
         }
         _ = try invitations.finalizeTopUp(event.id, beacon: beacon, actor: principal(context).actor)
