@@ -44,4 +44,29 @@ public struct EventQuotas: Codable, Sendable, Equatable {
             throw .invalidQuotas(error.description)
         }
     }
+
+    /// The quotas for a top-up draw of `openSeats`: every bound, joint quotas included, lowered by the
+    /// seats that `held` (each held seat's attribute values) already take; a minimum never below 0, a
+    /// maximum never above the open seats.
+    func reduced(by held: [[String: String]], openSeats: Int) throws(EventError) -> Quotas {
+        func lowered(min low: Int, max high: Int, have: Int) -> (min: Int, max: Int) {
+            (Swift.max(0, low - have), Swift.max(0, Swift.min(openSeats, high - have)))
+        }
+        let lines = values.map { line in
+            let bounds = lowered(min: line.min, max: line.max, have: held.count { $0[line.attribute] == line.value })
+            return ValueQuota(feature: line.attribute, value: line.value, min: bounds.min, max: bounds.max)
+        }
+        let reducedJoint = joint.map { quota in
+            let have = held.count { $0[quota.feature1] == quota.value1 && $0[quota.feature2] == quota.value2 }
+            let bounds = lowered(min: quota.min, max: quota.max, have: have)
+            return JointQuota(
+                feature1: quota.feature1, value1: quota.value1, feature2: quota.feature2, value2: quota.value2,
+                min: bounds.min, max: bounds.max)
+        }
+        do {
+            return try Quotas(panelSize: openSeats, quotas: lines, joint: reducedJoint)
+        } catch {
+            throw .invalidQuotas(error.description)
+        }
+    }
 }

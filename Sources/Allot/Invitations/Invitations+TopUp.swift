@@ -89,35 +89,21 @@ extension Invitations {
         }
     }
 
-    /// The event's quotas for the open seats: each bound lowered by the seats `held` take (min never
-    /// below 0, max never above the open seats).
+    /// The event's quotas for the open seats, lowered by the seats `held` (pids) take.
     private func reducedQuotas(event: Event, held: [String], open: Int) throws -> Quotas {
-        let heldCounts = try database.read { connection in
-            var counts: [String: Int] = [:]
+        let heldValues = try database.read { connection in
             let context = try contexts.context(eventId: event.id, in: connection)
-            let known = context.rule.counts(held.filter { context.rule.attributes[$0] != nil })
-            counts.merge(known) { $0 + $1 }
-            // People from earlier top-ups are not in the main pool: count them by their registry record.
-            for pid in held where context.rule.attributes[pid] == nil {
+            return try held.compactMap { pid -> [String: String]? in
+                if let values = context.rule.attributes[pid] { return values }
+                // People from earlier top-ups are not in the main pool: read them from the registry.
                 guard let row = try connection.prepare("SELECT birth_year, attributes FROM person WHERE pid = ?")
                     .firstRow([.text(pid)], { ($0.int(0), $0.text(1)) })
-                else { continue }
+                else { return nil }
                 var values = AttributesJSON.decodeFlat(row.1)
                 values[QuotaPlanner.ageAttribute] = events.schema.age.band(birthYear: row.0, in: event.year)
-                for (name, value) in values { counts["\(name)=\(value)", default: 0] += 1 }
+                return values
             }
-            return counts
         }
-        let lines = event.quotas.values.map { line in
-            let have = heldCounts["\(line.attribute)=\(line.value)", default: 0]
-            return ValueQuota(
-                feature: line.attribute, value: line.value, min: max(0, line.min - have),
-                max: max(0, min(open, line.max - have)))
-        }
-        do {
-            return try Quotas(panelSize: open, quotas: lines, joint: event.quotas.joint)
-        } catch {
-            throw EventError.invalidQuotas(error.description)
-        }
+        return try event.quotas.reduced(by: heldValues, openSeats: open)
     }
 }
