@@ -32,9 +32,16 @@ struct EventDrawTests {
         let female = try #require(event.quotas.values.first { $0.attribute == "gender" && $0.value == "female" })
         // 20 × 0.4823 = 9.646 → 9…10 seats, derived from the census figure.
         #expect(female.min == 9 && female.max == 10 && female.origin == .derived && female.share == 0.4823)
-        // No per-band census figure for age, placeholders only for occupation: never invented.
+        // Age bands: the census bounds each band's share of adults; seats span floor(20 × lower) to
+        // ceil(20 × upper): 18-29 holds 17.12%–19.75% → 3…4 seats, 70+ 10.70%–11.05% → 2…3.
+        let young = try #require(event.quotas.values.first { $0.attribute == "age" && $0.value == "18-29" })
+        #expect(young.min == 3 && young.max == 4 && young.origin == .derived)
+        #expect(young.note?.hasPrefix("share between 17.12% and 19.75%") == true)
+        let old = try #require(event.quotas.values.first { $0.attribute == "age" && $0.value == "70+" })
+        #expect(old.min == 2 && old.max == 3 && abs((old.share ?? 0) - 0.10875) < 1e-9)
+        // Placeholders only for occupation: never invented.
         let missing = Set(event.quotas.missing.map(\.attribute))
-        #expect(missing == ["age", "occupation"])
+        #expect(missing == ["occupation"])
         #expect(throws: EventError.quotasIncomplete(event.quotas.missing.map { "\($0.attribute)=\($0.value)" })) {
             _ = try world.events.prepare(event.id, actor: .cli)
         }

@@ -18,7 +18,8 @@ public struct QuotaEdit: Codable, Sendable, Equatable {
 /// Turns census shares into an event's seats, and applies the organizer's edits.
 ///
 /// Every schema attribute and the age bands get one line per value, in schema order (age last).
-/// A value with a census figure gets `Quotas.derivedSeats` of it; one without gets origin `missing`
+/// A value with a census figure gets `Quotas.derivedSeats` of it (of its lower bound through its upper
+/// bound, where the figure is known only within bounds); one without gets origin `missing`
 /// and must be given seats (or its attribute left unconstrained) before a draw is prepared.
 enum QuotaPlanner {
     /// The attribute name under which age bands take part in quotas and records.
@@ -41,12 +42,15 @@ enum QuotaPlanner {
                     line.max = Swift.min(line.max, seats)
                     values.append(line)
                 } else if let figure = targets?.figures[attribute]?[code] {
-                    let range = Quotas.derivedSeats(panelSize: seats, share: figure.share)
+                    let low = Quotas.derivedSeats(panelSize: seats, share: figure.range.lowerBound)
+                    let high = Quotas.derivedSeats(panelSize: seats, share: figure.range.upperBound)
+                    let bounds = figure.range.lowerBound == figure.range.upperBound
+                        ? nil : "share between \(percent(figure.range.lowerBound)) and \(percent(figure.range.upperBound))"
                     values.append(
                         ValueSeats(
-                            attribute: attribute, value: code, min: range.lowerBound, max: range.upperBound,
+                            attribute: attribute, value: code, min: low.lowerBound, max: high.upperBound,
                             origin: .derived, share: figure.share,
-                            note: [figure.status, figure.source].compactMap { $0 }.joined(separator: "; ")))
+                            note: [bounds, figure.status, figure.source].compactMap { $0 }.joined(separator: "; ")))
                 } else {
                     let why = targets == nil ? "no targets file" : (targets?.gaps[attribute] ?? "no figure for this value")
                     values.append(
@@ -86,6 +90,12 @@ enum QuotaPlanner {
             quotas.values[index].max = edit.max
             quotas.values[index].origin = .explicit
         }
+    }
+
+    /// A share as a percentage with two decimals, as the census tables print them.
+    static func percent(_ share: Double) -> String {
+        let hundredths = Int((share * 10_000).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)%"
     }
 
     /// (attribute, value codes) in schema order, then the age bands.

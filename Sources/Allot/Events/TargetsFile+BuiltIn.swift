@@ -18,8 +18,45 @@ extension TargetsFile {
           },
           "attributes": {
             "age": {
-              "note": "The schema's bands (18-29 … 70+) have no confirmed census figure: the five-year-age table of 上海市人口普查年鉴-2020 was not available. What is confirmed is the split of the population aged 15+ into 15-59, 60-64 and 65+; it is given as shares of groups of bands. The 15-59 group starts at 15, not 18.",
-              "values": {},
+              "note": "Shares of the adult (18+) population, known only within bounds: the census gives five-year groups (15-19, 20-24, …), so each band's share of the 18+ population lies between its share of the 15+ population (all of 15-19 counted as adults) and of the 20+ population. Seats run from floor(seats × lower) to ceil(seats × upper). The confirmed 15-59 / 60+ split is kept in 'groups'.",
+              "values": {
+                "18-29": {
+                  "share": 0.1712,
+                  "shareUpper": 0.1975,
+                  "status": "bounds (share of the 18+ population: between the 15+ and the 20+ bases; no 18-19 count exists)",
+                  "source": "NBS 中国人口普查年鉴-2020 (China Population Census Yearbook 2020), table 1-5 各地区分年龄、性别的人口, row 上海 (https://www.stats.gov.cn/sj/pcsj/rkpc/7rp/zk/indexch.htm), via shared/data/population/shanghai_age_2020_adult_bands.csv"
+                },
+                "30-39": {
+                  "share": 0.2245,
+                  "shareUpper": 0.2319,
+                  "status": "bounds (share of the 18+ population: between the 15+ and the 20+ bases; no 18-19 count exists)",
+                  "source": "NBS 中国人口普查年鉴-2020 (China Population Census Yearbook 2020), table 1-5 各地区分年龄、性别的人口, row 上海 (https://www.stats.gov.cn/sj/pcsj/rkpc/7rp/zk/indexch.htm), via shared/data/population/shanghai_age_2020_adult_bands.csv"
+                },
+                "40-49": {
+                  "share": 0.162,
+                  "shareUpper": 0.1673,
+                  "status": "bounds (share of the 18+ population: between the 15+ and the 20+ bases; no 18-19 count exists)",
+                  "source": "NBS 中国人口普查年鉴-2020 (China Population Census Yearbook 2020), table 1-5 各地区分年龄、性别的人口, row 上海 (https://www.stats.gov.cn/sj/pcsj/rkpc/7rp/zk/indexch.htm), via shared/data/population/shanghai_age_2020_adult_bands.csv"
+                },
+                "50-59": {
+                  "share": 0.1568,
+                  "shareUpper": 0.1619,
+                  "status": "bounds (share of the 18+ population: between the 15+ and the 20+ bases; no 18-19 count exists)",
+                  "source": "NBS 中国人口普查年鉴-2020 (China Population Census Yearbook 2020), table 1-5 各地区分年龄、性别的人口, row 上海 (https://www.stats.gov.cn/sj/pcsj/rkpc/7rp/zk/indexch.htm), via shared/data/population/shanghai_age_2020_adult_bands.csv"
+                },
+                "60-69": {
+                  "share": 0.1522,
+                  "shareUpper": 0.1572,
+                  "status": "bounds (share of the 18+ population: between the 15+ and the 20+ bases; no 18-19 count exists)",
+                  "source": "NBS 中国人口普查年鉴-2020 (China Population Census Yearbook 2020), table 1-5 各地区分年龄、性别的人口, row 上海 (https://www.stats.gov.cn/sj/pcsj/rkpc/7rp/zk/indexch.htm), via shared/data/population/shanghai_age_2020_adult_bands.csv"
+                },
+                "70+": {
+                  "share": 0.107,
+                  "shareUpper": 0.1105,
+                  "status": "bounds (share of the 18+ population: between the 15+ and the 20+ bases; no 18-19 count exists)",
+                  "source": "NBS 中国人口普查年鉴-2020 (China Population Census Yearbook 2020), table 1-5 各地区分年龄、性别的人口, row 上海 (https://www.stats.gov.cn/sj/pcsj/rkpc/7rp/zk/indexch.htm), via shared/data/population/shanghai_age_2020_adult_bands.csv"
+                }
+              },
               "groups": [
                 {
                   "values": [

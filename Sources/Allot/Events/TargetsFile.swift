@@ -4,9 +4,13 @@ import Foundation
 /// A value counts as having a figure only when it has a share and its status does not mark it as a
 /// placeholder: Allot never derives seats from an invented share.
 public struct TargetsFile: Sendable, Equatable {
-    /// One value's figure.
+    /// One value's figure: a share, or bounds on it where the census allows no exact one (the adult age
+    /// bands: `share` is the lower bound in the file and `shareUpper` the upper).
     public struct Figure: Sendable, Equatable {
-        public var share: Double
+        /// The share to compare with: the figure, or the middle of its bounds.
+        public var share: Double { (range.lowerBound + range.upperBound) / 2 }
+        /// The bounds known of the share (one point when the figure is exact).
+        public var range: ClosedRange<Double>
         public var status: String?
         public var source: String?
     }
@@ -54,7 +58,12 @@ public struct TargetsFile: Sendable, Equatable {
                     placeholders += 1
                     continue
                 }
-                figures[name, default: [:]][code] = Figure(share: share, status: status, source: value["source"] as? String)
+                let upper = (value["shareUpper"] as? NSNumber)?.doubleValue ?? share
+                guard share.isFinite, upper.isFinite, share <= upper else {
+                    throw .targets(path: path, reason: "\(name)=\(code): share \(share) above its shareUpper \(upper)")
+                }
+                figures[name, default: [:]][code] = Figure(
+                    range: share...upper, status: status, source: value["source"] as? String)
             }
             if placeholders > 0 {
                 gaps[name] = "placeholder shares only, not census figures"
