@@ -108,6 +108,7 @@ public enum SelectFromFiles {
                     algorithm: request.algorithm, lotterySize: request.lotterySize, preparedAt: preparedAt),
                 progress: progress)
             summary = prepared.summary
+            progress?("finalizing: seed, panel, reserves, shares")
             record = try DrawPipeline.finalize(
                 prepared, beacon: request.beacon ?? DrawPipeline.randomBeacon(), at: Date())
         } catch {
