@@ -89,11 +89,7 @@ public enum DrawPipeline {
     {
         guard !beacon.isEmpty else { throw .invalidInput("the beacon text is empty") }
         do {
-            return try DrawRecord(
-                eventId: prepared.eventId, panelSize: prepared.panelSize, quotas: prepared.quotas,
-                jointQuotas: prepared.jointQuotas, pool: prepared.pool, algorithm: prepared.algorithm,
-                lottery: prepared.lottery, beacon: beacon, preparedAt: prepared.preparedAt,
-                finalizedAt: finalizedAt, households: prepared.households)
+            return try DrawRecord(prepared, beacon: beacon, finalizedAt: finalizedAt)
         } catch {
             throw .algorithmFailed(error.message)
         }
@@ -175,13 +171,18 @@ public enum DrawPipeline {
         SHA256.hash("allot-legacy\n\(poolDigest)\n\(panelSize)").prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
     }
 
+    /// The pool as the protocol sees it. People of one type have equal attributes, so they share one
+    /// dictionary (copy on write): a million entries cost a million pids, not a million dictionaries.
     static func poolEntries(_ pool: Pool) -> [DrawProtocol.PoolEntry] {
-        pool.ids.indices.map { person in
+        let attributesOfType = pool.typeValues.map { values in
             var attributes: [String: String] = [:]
-            for (f, v) in pool.valueIndices[person].enumerated() {
+            for (f, v) in values.enumerated() {
                 attributes[pool.features[f].name] = pool.features[f].values[v]
             }
-            return DrawProtocol.PoolEntry(pid: pool.ids[person], attributes: attributes)
+            return attributes
+        }
+        return pool.ids.indices.map { person in
+            DrawProtocol.PoolEntry(pid: pool.ids[person], attributes: attributesOfType[pool.typeOfPerson[person]])
         }
     }
 

@@ -82,7 +82,7 @@ public struct DrawRecord: Codable, Sendable, Equatable {
             groups.isEmpty ? nil : groups.map { $0.sorted(by: DrawProtocol.byteOrder) }
                 .sorted { $0.lexicographicallyPrecedes($1, by: DrawProtocol.byteOrder) }
         }
-        self.pool = pool.sorted { DrawProtocol.byteOrder($0.pid, $1.pid) }
+        self.pool = DrawProtocol.sortedByPid(pool)
         self.algorithm = algorithm
         self.lottery = lottery.map { $0.sorted(by: DrawProtocol.byteOrder) }
         poolDigest = DrawProtocol.poolDigest(pool)
@@ -100,6 +100,36 @@ public struct DrawRecord: Codable, Sendable, Equatable {
         reserves = outcome.reserves
         probabilities = DrawRecord.shares(lottery: self.lottery, pool: pool)
         termsDigest = DrawProtocol.termsDigest(terms)
+    }
+
+    /// The record of a prepared draw finalized with `beacon`: the same record as the public
+    /// initializer gives for the prepared draw's fields, without sorting and hashing the pool and the
+    /// lottery again (the prepared draw holds them sorted, with their digests).
+    init(_ prepared: PreparedDraw, beacon: String, finalizedAt: String) throws(SelectFromFilesError) {
+        self.protocol = DrawProtocol.name
+        eventId = prepared.eventId
+        panelSize = prepared.panelSize
+        quotas = prepared.quotas
+        jointQuotas = prepared.jointQuotas
+        households = prepared.households
+        pool = prepared.pool
+        algorithm = prepared.algorithm
+        lottery = prepared.lottery
+        poolDigest = prepared.poolDigest
+        lotteryDigest = prepared.lotteryDigest
+        preparedAt = prepared.preparedAt
+        self.finalizedAt = finalizedAt
+        self.beacon = beacon
+        let seedBytes = DrawProtocol.seed(lotteryDigest: lotteryDigest, beacon: beacon)
+        seed = Hex.encode(seedBytes)
+        guard let outcome = DrawProtocol.draw(lottery: lottery, eligible: pool.map(\.pid), seed: seedBytes) else {
+            throw .algorithmFailed("the lottery is empty")
+        }
+        panelIndex = outcome.panelIndex
+        panel = outcome.panel
+        reserves = outcome.reserves
+        probabilities = DrawRecord.shares(lottery: lottery, pool: pool)
+        termsDigest = prepared.termsDigest
     }
 
     public init(from decoder: any Decoder) throws {
@@ -173,15 +203,17 @@ public struct DrawRecord: Codable, Sendable, Equatable {
         return counts.mapValues { Double($0) / m }
     }
 
-    /// The record as JSON text (keys sorted, so the same record always gives the same bytes).
+    /// The record as JSON text (keys sorted, so the same record always gives the same bytes): the
+    /// bytes `JSONEncoder` gives for `encode(to:)` with sorted keys and unescaped slashes, written
+    /// by `DrawRecordWriter`.
     public func jsonData() throws(SelectFromFilesError) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var writer = DrawRecordWriter(sink: nil)
         do {
-            return try encoder.encode(self)
+            try writer.write(self)
         } catch {
             throw .malformedRecord(String(describing: error))
         }
+        return Data(writer.buffered)
     }
 
     /// Reads a record from JSON text.
@@ -203,12 +235,31 @@ public struct DrawRecord: Codable, Sendable, Equatable {
 extension DrawRecord {
     /// Writes the record to `path` atomically (a temporary file renamed into place), so a reader
     /// never sees half a record.
+    /// The JSON is written block by block (a whole-city record is 170 MB), never held whole.
     public func write(toFile path: String) throws(SelectFromFilesError) {
-        let data = try jsonData()
+        let temporary = path + ".tmp-" + UUID().uuidString
+        guard let file = fopen(temporary, "wb") else {
+            throw .unreadableFile(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
+        }
+        struct WriteFailed: Error { let reason: String }
+        var writer = DrawRecordWriter { block in
+            guard block.withUnsafeBufferPointer({ fwrite($0.baseAddress, 1, $0.count, file) }) == block.count else {
+                throw WriteFailed(reason: String(cString: strerror(errno)))
+            }
+        }
+        var failure: String?
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            try writer.write(self)
+        } catch let error as WriteFailed {
+            failure = error.reason
         } catch {
-            throw .unreadableFile(path: path, reason: "cannot write: \(error.localizedDescription)")
+            failure = String(describing: error)
+        }
+        if fclose(file) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw .unreadableFile(path: path, reason: "cannot write: \(failure)")
         }
     }
 

@@ -40,7 +40,7 @@ public struct PreparedDraw: Sendable, Equatable {
                 : groups.map { $0.sorted(by: DrawProtocol.byteOrder) }
                     .sorted { $0.lexicographicallyPrecedes($1, by: DrawProtocol.byteOrder) }
         }
-        self.pool = pool.sorted { DrawProtocol.byteOrder($0.pid, $1.pid) }
+        self.pool = DrawProtocol.sortedByPid(pool)
         self.algorithm = algorithm
         self.lottery = lottery.map { $0.sorted(by: DrawProtocol.byteOrder) }
         self.preparedAt = preparedAt

@@ -86,11 +86,10 @@ public enum SelectFromFiles {
         do {
             quotas = try Quotas(panelSize: request.panelSize, quotas: valueQuotas, joint: jointQuotas)
             progress?("reading \(request.peoplePath)")
-            let candidates = try SortitionFoundationFormat.candidates(
+            pool = try SortitionFoundationFormat.pool(
                 path: request.peoplePath, features: quotas.features,
                 idColumn: request.idColumn, householdColumns: request.householdColumns)
-            progress?("read \(candidates.count) people; grouping them into types")
-            pool = try Pool(features: quotas.features, candidates: candidates)
+            progress?("read \(pool.count) people in \(pool.typeCount) types")
         } catch let error as SortitionError {
             throw .invalidInput(error.description)
         } catch let error as SelectFromFilesError {
