@@ -62,18 +62,24 @@ public struct DrawRecord: Codable, Sendable, Equatable {
     public var probabilities: [String: Double]
     public var preparedAt: String
     public var finalizedAt: String
+    /// LEXIMIN steps that rest on a pricing MIP stopped at its node or time limit (an Allot extension to
+    /// §5): present only when some step is approximate, so exact records keep their bytes. Each names
+    /// its step, the limit, the types it fixed (numbered by first appearance in the people file), the
+    /// probability fixed and the MIP's remaining bound gap. Informative: not covered by a digest.
+    public var approximateSteps: [ApproximateStep]?
 
     enum CodingKeys: String, CodingKey {
         case `protocol`, eventId, panelSize, quotas, jointQuotas, households, pool, poolDigest, algorithm, lottery, lotteryDigest, termsDigest
-        case beacon, seed, panelIndex, panel, reserves, probabilities, preparedAt, finalizedAt
+        case beacon, seed, panelIndex, panel, reserves, probabilities, preparedAt, finalizedAt, approximateSteps
     }
 
     public init(
         eventId: EventID?, panelSize: Int, quotas: [String: [String: [Int]]], jointQuotas: [JointQuotaRecord]?,
         pool: [PoolEntry], algorithm: String, lottery: [[String]], beacon: String, preparedAt: String, finalizedAt: String,
-        households: [[String]]? = nil
+        households: [[String]]? = nil, approximateSteps: [ApproximateStep] = []
     ) throws(SelectFromFilesError) {
         self.protocol = DrawProtocol.name
+        self.approximateSteps = approximateSteps.isEmpty ? nil : approximateSteps
         self.eventId = eventId
         self.panelSize = panelSize
         self.quotas = quotas
@@ -107,6 +113,7 @@ public struct DrawRecord: Codable, Sendable, Equatable {
     /// lottery again (the prepared draw holds them sorted, with their digests).
     init(_ prepared: PreparedDraw, beacon: String, finalizedAt: String) throws(SelectFromFilesError) {
         self.protocol = DrawProtocol.name
+        approximateSteps = prepared.approximateSteps.isEmpty ? nil : prepared.approximateSteps
         eventId = prepared.eventId
         panelSize = prepared.panelSize
         quotas = prepared.quotas
@@ -140,7 +147,7 @@ public struct DrawRecord: Codable, Sendable, Equatable {
         quotas = try c.decode([String: [String: [Int]]].self, forKey: .quotas)
         jointQuotas = try c.decodeIfPresent([JointQuotaRecord].self, forKey: .jointQuotas)
         households = try c.decodeIfPresent([[String]].self, forKey: .households)
-        pool = try c.decode([PoolEntry].self, forKey: .pool)
+        pool = try DrawRecord.decodePool(try c.nestedUnkeyedContainer(forKey: .pool))
         poolDigest = try c.decode(String.self, forKey: .poolDigest)
         algorithm = try c.decode(String.self, forKey: .algorithm)
         lottery = try c.decode([[String]].self, forKey: .lottery)
@@ -154,6 +161,26 @@ public struct DrawRecord: Codable, Sendable, Equatable {
         probabilities = try c.decode([String: Double].self, forKey: .probabilities)
         preparedAt = try c.decode(String.self, forKey: .preparedAt)
         finalizedAt = try c.decode(String.self, forKey: .finalizedAt)
+        approximateSteps = try c.decodeIfPresent([ApproximateStep].self, forKey: .approximateSteps)
+    }
+
+    /// The pool, with one attribute dictionary per distinct set of attributes shared by everyone who
+    /// has it: a million people are a few thousand types, and a dictionary each took gigabytes.
+    private static func decodePool(_ container: any UnkeyedDecodingContainer) throws -> [PoolEntry] {
+        var container = container
+        var pool: [PoolEntry] = []
+        if let count = container.count { pool.reserveCapacity(count) }
+        var shared: [[String: String]: [String: String]] = [:]
+        while !container.isAtEnd {
+            var entry = try container.decode(PoolEntry.self)
+            if let attributes = shared[entry.attributes] {
+                entry.attributes = attributes
+            } else {
+                shared[entry.attributes] = entry.attributes
+            }
+            pool.append(entry)
+        }
+        return pool
     }
 
     /// Writes every key of §5, with `eventId` as an explicit null when there is no event.
@@ -179,6 +206,7 @@ public struct DrawRecord: Codable, Sendable, Equatable {
         try c.encode(probabilities, forKey: .probabilities)
         try c.encode(preparedAt, forKey: .preparedAt)
         try c.encode(finalizedAt, forKey: .finalizedAt)
+        try c.encodeIfPresent(approximateSteps, forKey: .approximateSteps)
     }
 
     /// The terms this record states, as the terms digest hashes them.

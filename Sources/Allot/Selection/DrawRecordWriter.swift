@@ -29,6 +29,7 @@ struct DrawRecordWriter {
         if record.jointQuotas != nil { keys.append("jointQuotas") }
         if record.households != nil { keys.append("households") }
         if record.termsDigest != nil { keys.append("termsDigest") }
+        if record.approximateSteps != nil { keys.append("approximateSteps") }
         // JSONEncoder's sorted keys are in the byte order of their UTF-8 encodings.
         keys.sort(by: DrawProtocol.byteOrder)
         append(UInt8(ascii: "{"))
@@ -48,6 +49,7 @@ struct DrawRecordWriter {
             case "quotas": try encoded(record.quotas)
             case "jointQuotas": try encoded(record.jointQuotas ?? [])
             case "households": try encoded(record.households ?? [])
+            case "approximateSteps": try encoded(record.approximateSteps ?? [])
             case "pool": try pool(record.pool)
             case "poolDigest": string(record.poolDigest)
             case "algorithm": string(record.algorithm)
@@ -140,7 +142,7 @@ struct DrawRecordWriter {
         append(UInt8(ascii: "]"))
     }
 
-    /// A small value as `JSONEncoder` writes it (quotas, joint quotas, households).
+    /// A small value as `JSONEncoder` writes it (quotas, joint quotas, households, approximate steps).
     private mutating func encoded<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -59,6 +59,13 @@ extension Command {
             throw CommandFailure("no panel meets the quotas: the conflicts and suggestions are printed above")
         }
         let result = try outcome.get()
+        if !result.approximateSteps.isEmpty {
+            // Never silently: an unproven LEXIMIN step is said on stderr whatever the output format.
+            let steps = result.approximateSteps.map { "step \($0.step) (\($0.stoppedBy), bound gap \(format($0.boundGap)))" }
+            invocation.diagnostics(
+                "warning: the distribution is approximate: \(steps.joined(separator: ", ")) rest on a pricing MIP "
+                    + "stopped at its limit, not on a proof; the record lists them as approximateSteps\n")
+        }
         if let path = invocation.option("record") {
             progress?("writing the record to \(path)")
             try result.record.write(toFile: path)
@@ -82,6 +89,9 @@ extension Command {
             invocation.print("lottery deviation: \(format(result.lotteryDeviation)) = \(perM)/m (largest gap between share of lottery panels and probability)")
         }
         invocation.print("probability: min \(format(result.minProbability)), max \(format(result.maxProbability))")
+        if !result.approximateSteps.isEmpty {
+            invocation.print("approximate: \(result.approximateSteps.count) LEXIMIN step(s) not proven (see approximateSteps in the record)")
+        }
         invocation.print("pool digest: \(result.record.poolDigest)")
         invocation.print("lottery digest: \(result.record.lotteryDigest)")
         invocation.print("terms digest: \(result.record.termsDigest ?? "none")")
