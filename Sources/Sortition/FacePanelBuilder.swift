@@ -13,8 +13,6 @@ struct FacePanelBuilder {
     /// The rows each type sits in, and the types of each row.
     let rowsOfType: [[Int]]
     let typesOfRow: [[Int]]
-    /// `positionInRow[t][k]`: where type `t` stands in `typesOfRow[rowsOfType[t][k]]`.
-    let positionInRow: [[Int]]
     /// The group of each row for the minimum bookkeeping: rows of one group partition the types
     /// they cover (a feature's values), or form a group of their own (joint quotas); nil: no minimum.
     let groupOfRow: [Int?]
@@ -63,15 +61,6 @@ struct FacePanelBuilder {
         self.rowsOfType = rowsOfType
         repair = PanelRepair(pool: pool, quotaModel: quotaModel, rowsOfType: rowsOfType, panelSize: panelSize)
         typesOfRow = quotaModel.model.constraints.map(\.indices)
-        var positionInRow = rowsOfType.map { [Int](repeating: 0, count: $0.count) }
-        var slot = [Int](repeating: 0, count: members.count)
-        for (row, types) in typesOfRow.enumerated() {
-            for (position, type) in types.enumerated() where slot[type] < rowsOfType[type].count && rowsOfType[type][slot[type]] == row {
-                positionInRow[type][slot[type]] = position
-                slot[type] += 1
-            }
-        }
-        self.positionInRow = positionInRow
         self.groupOfRow = groupOfRow
         self.groupCount = groupCount
         self.members = members
@@ -127,11 +116,11 @@ struct FacePanelBuilder {
             for row in rowsOfType[type] { open[row] += upper[type] - counts[type] }
         }
         let rowsWithMinimum = rowMinimum.indices.filter { rowMinimum[$0] > 0 && groupOfRow[$0] != nil }
-        // Per row, made the first time its minimum is the urgent one: its open units by (priority,
-        // position in the row), so that finding the row's best fitting unit pops a few entries instead
-        // of scanning thousands of types for every seat. Same choice as the scan: largest key, the
-        // first in the row among equals, and a refused unit stays refused for this panel.
-        var rowHeaps = [UnitHeap?](repeating: nil, count: rowLower.count)
+        // Each unit's key `priority / (count + 1)`, or -∞ when its type cannot take a seat: the scan of
+        // the urgent row reads one number per type instead of dividing (the same keys, so the same choice).
+        var key = members.indices.map { type in
+            counts[type] < upper[type] && priority[type] > 0 ? priority[type] / Double(counts[type] + 1) : -Double.infinity
+        }
         while seatsLeft > FacePanelBuilder.searchedSeats.count {
             // The minimum with the fewest open seats per seat it still needs goes first (as LEGACY
             // does), so that rare values are seated early and the last seats have choices left.
@@ -142,18 +131,11 @@ struct FacePanelBuilder {
             }
             var chosen: Int?
             if let urgent {
-                var rowHeap =
-                    rowHeaps[urgent]
-                    ?? UnitHeap(entries: typesOfRow[urgent].enumerated().compactMap { position, type in
-                        counts[type] < upper[type] && priority[type] > 0 ? (priority[type] / Double(counts[type] + 1), position) : nil
-                    })
-                rowHeaps[urgent] = nil
-                while let (key, position) = rowHeap.pop() {
-                    let type = typesOfRow[urgent][position]
-                    guard counts[type] < upper[type], key == priority[type] / Double(counts[type] + 1) else { continue }
-                    if fits(type) { chosen = type; break }
+                var best = -Double.infinity
+                for type in typesOfRow[urgent] {
+                    let unitKey = key[type]
+                    if unitKey > best, fits(type) { best = unitKey; chosen = type }
                 }
-                rowHeaps[urgent] = rowHeap
             } else {
                 // Stale entries (a fresh one was pushed when the type took a seat) are dropped.
                 while let (key, type) = heap.pop() {
@@ -164,13 +146,8 @@ struct FacePanelBuilder {
             guard let type = chosen else { break }
             seat(type)
             for row in rowsOfType[type] { open[row] -= 1 }
-            if counts[type] < upper[type] {
-                let key = priority[type] / Double(counts[type] + 1)
-                heap.push((key, type))
-                for (k, row) in rowsOfType[type].enumerated() where rowHeaps[row] != nil {
-                    rowHeaps[row]?.push((key, positionInRow[type][k]))
-                }
-            }
+            key[type] = counts[type] < upper[type] ? priority[type] / Double(counts[type] + 1) : -Double.infinity
+            if counts[type] < upper[type] { heap.push((key[type], type)) }
         }
         // The last few seats must often match needed values in every feature at once, which the
         // largest residual rarely does: a small depth-first search over the units that still fit.
