@@ -1,5 +1,6 @@
 // Runner for scripts/bench-select: times LEXIMIN (Sortition, release build) on one instance, then the
-// rounding of its distribution to a lottery of 1000 panels, and prints one line: algorithm n k types
+// rounding of its distribution to a lottery of 1000 panels (or, with `write-files N K DIR`, writes the
+// synthetic pool as Sortition Foundation files for the end-to-end `allot select` case), and prints one line: algorithm n k types
 // seconds peakRSS(MiB) min max panels method (relaxation certified, or column generation as the
 // fallback) lotterySeconds deviation(units of 1/m) bound(units of 1/m: what the rounding proved)
 // pairRatio rarePairPanels (co-selection of two people of one type, see `coSelection`). Compiled by the script with swiftc
@@ -37,6 +38,35 @@ func synthetic(n: Int, k: Int, slack: Int) throws -> (Pool, Quotas) {
         }
     }
     return (try Pool(features: quotas.features, ids: (0..<n).map { "p\($0)" }, valueIndices: rows), quotas)
+}
+
+/// Writes the pool `synthetic(n:k:slack:)` builds as Sortition Foundation files, for the end-to-end
+/// `allot select` case: DIR/features.csv (`feature,value,min,max`) and DIR/people.csv (`id` and the
+/// six attribute columns), streamed in blocks so a million rows need no giant string.
+func writeFiles(n: Int, k: Int, slack: Int, directory: String) throws {
+    let (pool, quotas) = try synthetic(n: n, k: k, slack: slack)
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    var features = "feature,value,min,max\n"
+    for (f, feature) in quotas.features.enumerated() {
+        for (v, value) in feature.values.enumerated() {
+            features += "\(feature.name),\(value),\(quotas.minimum[f][v]),\(quotas.maximum[f][v])\n"
+        }
+    }
+    try features.write(toFile: directory + "/features.csv", atomically: true, encoding: .utf8)
+    guard let out = FileHandle(forWritingAtPath: directory + "/people.csv")
+        ?? (FileManager.default.createFile(atPath: directory + "/people.csv", contents: nil)
+            ? FileHandle(forWritingAtPath: directory + "/people.csv") : nil)
+    else { throw CocoaError(.fileWriteUnknown) }
+    try out.truncate(atOffset: 0)
+    var block = "id," + pool.features.map(\.name).joined(separator: ",") + "\n"
+    for person in 0..<pool.count {
+        block += pool.ids[person]
+        for (f, v) in pool.valueIndices[person].enumerated() { block += "," + pool.features[f].values[v] }
+        block += "\n"
+        if block.utf8.count > 1 << 20 { try out.write(contentsOf: Data(block.utf8)); block = "" }
+    }
+    try out.write(contentsOf: Data(block.utf8))
+    try out.close()
 }
 
 func csv(_ path: String) throws -> [[String]] {
@@ -109,8 +139,17 @@ func peakRSSMiB() -> Double {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count >= 5, arguments[1] == "write-files", let n = Int(arguments[2]), let k = Int(arguments[3]) {
+    do {
+        try writeFiles(n: n, k: k, slack: arguments.count > 5 ? Int(arguments[5]) ?? 1 : 1, directory: arguments[4])
+        exit(0)
+    } catch {
+        print("error: \(error)")
+        exit(1)
+    }
+}
 guard arguments.count >= 4, let k = Int(arguments[3]) else {
-    FileHandle.standardError.write("usage: runner shared DIR K | runner census-sample N K [SEED] | runner synthetic N K [SLACK]\n".data(using: .utf8) ?? Data())
+    FileHandle.standardError.write("usage: runner shared DIR K | runner census-sample N K [SEED] | runner synthetic N K [SLACK] | runner write-files N K DIR [SLACK]\n".data(using: .utf8) ?? Data())
     exit(2)
 }
 do {

@@ -90,12 +90,18 @@ public enum DrawProtocol {
     /// Calls `body` with the header line, then each person's line, as UTF-8 bytes.
     private static func forEachPoolLine(_ pool: [PoolEntry], _ body: ([UInt8]) -> Void) {
         body(Array((poolHeader + "\n").utf8))
-        let keyed = pool.map { (key: Array($0.pid.utf8), entry: $0) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        let sorted = sortedByPid(pool)
         var line: [UInt8] = []
-        for (key, entry) in keyed {
+        // Nearly every person has the same attribute names: their byte order is worked out once and
+        // reused while the next person has exactly those names.
+        var names: [String] = []
+        for entry in sorted {
             line.removeAll(keepingCapacity: true)
-            line.append(contentsOf: key)
-            for name in entry.attributes.keys.sorted(by: byteOrder) {
+            line.append(contentsOf: entry.pid.utf8)
+            if names.count != entry.attributes.count || names.contains(where: { entry.attributes[$0] == nil }) {
+                names = entry.attributes.keys.sorted(by: byteOrder)
+            }
+            for name in names {
                 line.append(UInt8(ascii: "\t"))
                 line.append(contentsOf: name.utf8)
                 line.append(UInt8(ascii: "="))
@@ -104,6 +110,26 @@ public enum DrawProtocol {
             line.append(UInt8(ascii: "\n"))
             body(line)
         }
+    }
+
+    /// The pool sorted by pid in byte order (stable: people with one pid keep their order); a pool
+    /// that is already in that order, as a prepared draw's is, is returned without sorting.
+    public static func sortedByPid(_ pool: [PoolEntry]) -> [PoolEntry] {
+        if isInByteOrder(pool.lazy.map(\.pid)) { return pool }
+        return pool.indices.sorted { a, b in
+            let x = pool[a].pid.utf8, y = pool[b].pid.utf8
+            return x.lexicographicallyPrecedes(y) || (!y.lexicographicallyPrecedes(x) && a < b)
+        }.map { pool[$0] }
+    }
+
+    /// True when each text is not after the next one in byte order.
+    static func isInByteOrder<Texts: Collection>(_ texts: Texts) -> Bool where Texts.Element == String {
+        var previous: String?
+        for text in texts {
+            if let previous, byteOrder(text, previous) { return false }
+            previous = text
+        }
+        return true
     }
 
     /// `allot-lottery-v1\n` then one line per panel in stored order: its pids in byte order joined by `,`.
@@ -176,7 +202,11 @@ public enum DrawProtocol {
         guard let panelIndex = stream.uniform(lottery.count) else { return nil }
         let panel = lottery[panelIndex].sorted(by: byteOrder)
         let onPanel = Set(panel)
-        var reserves = Set(eligible).subtracting(onPanel).sorted(by: byteOrder)
+        // Eligible pids already strictly in byte order (a record's pool) need no set and no sort.
+        var reserves =
+            isStrictlyInByteOrder(eligible)
+            ? eligible.filter { !onPanel.contains($0) }
+            : Set(eligible).subtracting(onPanel).sorted(by: byteOrder)
         var i = reserves.count - 1
         while i >= 1 {
             // uniform(i + 1) is never nil here because i + 1 ≥ 2.
@@ -185,6 +215,12 @@ public enum DrawProtocol {
             i -= 1
         }
         return Outcome(panelIndex: panelIndex, panel: panel, reserves: reserves)
+    }
+
+    /// True when each text is before the next one in byte order (sorted, no text twice).
+    static func isStrictlyInByteOrder(_ texts: [String]) -> Bool {
+        for index in texts.indices.dropFirst() where !byteOrder(texts[index - 1], texts[index]) { return false }
+        return true
     }
 
     /// Byte order of the UTF-8 encodings, the order the protocol sorts pids and names in

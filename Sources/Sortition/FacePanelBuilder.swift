@@ -116,6 +116,11 @@ struct FacePanelBuilder {
             for row in rowsOfType[type] { open[row] += upper[type] - counts[type] }
         }
         let rowsWithMinimum = rowMinimum.indices.filter { rowMinimum[$0] > 0 && groupOfRow[$0] != nil }
+        // Each unit's key `priority / (count + 1)`, or -∞ when its type cannot take a seat: the scan of
+        // the urgent row reads one number per type instead of dividing (the same keys, so the same choice).
+        var key = members.indices.map { type in
+            counts[type] < upper[type] && priority[type] > 0 ? priority[type] / Double(counts[type] + 1) : -Double.infinity
+        }
         while seatsLeft > FacePanelBuilder.searchedSeats.count {
             // The minimum with the fewest open seats per seat it still needs goes first (as LEGACY
             // does), so that rare values are seated early and the last seats have choices left.
@@ -127,9 +132,9 @@ struct FacePanelBuilder {
             var chosen: Int?
             if let urgent {
                 var best = -Double.infinity
-                for type in typesOfRow[urgent] where counts[type] < upper[type] && priority[type] > 0 {
-                    let key = priority[type] / Double(counts[type] + 1)
-                    if key > best, fits(type) { best = key; chosen = type }
+                for type in typesOfRow[urgent] {
+                    let unitKey = key[type]
+                    if unitKey > best, fits(type) { best = unitKey; chosen = type }
                 }
             } else {
                 // Stale entries (a fresh one was pushed when the type took a seat) are dropped.
@@ -141,7 +146,8 @@ struct FacePanelBuilder {
             guard let type = chosen else { break }
             seat(type)
             for row in rowsOfType[type] { open[row] -= 1 }
-            if counts[type] < upper[type] { heap.push((priority[type] / Double(counts[type] + 1), type)) }
+            key[type] = counts[type] < upper[type] ? priority[type] / Double(counts[type] + 1) : -Double.infinity
+            if counts[type] < upper[type] { heap.push((key[type], type)) }
         }
         // The last few seats must often match needed values in every feature at once, which the
         // largest residual rarely does: a small depth-first search over the units that still fit.

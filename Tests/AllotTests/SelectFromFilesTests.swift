@@ -70,4 +70,40 @@ import Testing
             }
         }
     }
+
+    /// A pricing MIP stopped at a tiny node limit: the result and the record say which LEXIMIN steps are
+    /// approximate, `allot verify` still accepts the record, and an exact draw's record has no such key.
+    /// (The instance of `ApproximateStepTests`: four binary features whose pricing LP is fractional.)
+    @Test func approximateStepsReachTheRecord() throws {
+        let directory = try SelectionFixtures.temporaryDirectory()
+        let ranges = [("a", 3, 4, 0, 1), ("b", 1, 2, 2, 3), ("c", 1, 3, 1, 3), ("d", 3, 3, 1, 1)]
+        var features = "feature,value,min,max\n"
+        for (name, min0, max0, min1, max1) in ranges { features += "\(name),0,\(min0),\(max0)\n\(name),1,\(min1),\(max1)\n" }
+        let values = [
+            [1, 1, 0, 0], [0, 1, 0, 1], [1, 0, 0, 0], [1, 1, 1, 0], [1, 0, 1, 1], [1, 0, 0, 0], [1, 0, 0, 0],
+            [0, 1, 0, 0], [0, 0, 0, 1], [1, 1, 0, 0], [0, 1, 0, 0], [0, 0, 1, 1], [1, 0, 1, 1], [0, 0, 1, 1],
+            [1, 0, 1, 0],
+        ]
+        let people = "id,a,b,c,d\n" + values.enumerated().map { "p\($0.offset)," + $0.element.map(String.init).joined(separator: ",") + "\n" }.joined()
+        func run(_ options: Leximin.Options) throws -> SelectionResult {
+            try SelectFromFiles.run(
+                SelectionRequest(
+                    featuresPath: try SelectionFixtures.write(features, "features.csv", in: directory),
+                    peoplePath: try SelectionFixtures.write(people, "people.csv", in: directory), panelSize: 4,
+                    lotterySize: 100, beacon: "approximate", leximinOptions: options))
+        }
+        let limited = try run(Leximin.Options(relaxationFirst: false, pricingNodeLimit: 1))
+        #expect(!limited.approximateSteps.isEmpty)
+        #expect(limited.record.approximateSteps == limited.approximateSteps)
+        #expect(limited.approximateSteps.allSatisfy { $0.stoppedBy == "nodeLimit" })
+        #expect(DrawVerifier.verify(limited.record).filter { !$0.passed }.isEmpty)
+        let text = String(decoding: try limited.record.jsonData(), as: UTF8.self)
+        #expect(text.contains("\"approximateSteps\":[{"))
+        #expect(try DrawRecord.decode(try limited.record.jsonData()) == limited.record)
+
+        let exact = try run(Leximin.Options(relaxationFirst: false))
+        #expect(exact.approximateSteps.isEmpty)
+        #expect(exact.record.approximateSteps == nil)
+        #expect(!String(decoding: try exact.record.jsonData(), as: UTF8.self).contains("approximateSteps"))
+    }
 }

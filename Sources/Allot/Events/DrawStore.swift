@@ -11,7 +11,8 @@ enum DrawStore {
         if case .text(let text) = prepared.eventId { recordEventId = text }
         let terms = StoredTerms(
             eventId: eventId, recordEventId: recordEventId, panelSize: prepared.panelSize, quotas: prepared.quotas, jointQuotas: prepared.jointQuotas,
-            households: prepared.households, algorithm: prepared.algorithm, lotterySize: prepared.lottery.count, preparedAt: prepared.preparedAt)
+            households: prepared.households, algorithm: prepared.algorithm, lotterySize: prepared.lottery.count, preparedAt: prepared.preparedAt,
+            approximateSteps: prepared.approximateSteps.isEmpty ? nil : prepared.approximateSteps)
         try connection.prepare(
             """
             INSERT INTO draw (event_id, round, algorithm, beacon_source, prepared_at, pool_digest, lottery_digest,
@@ -115,7 +116,7 @@ enum DrawStore {
                     panelSize: terms.panelSize, quotas: terms.quotas,
                     jointQuotas: terms.jointQuotas, pool: try poolEntries(row.text(1)), algorithm: terms.algorithm,
                     lottery: try lottery(row.text(2)), preparedAt: terms.preparedAt, summary: summary.summary,
-                    households: terms.households)
+                    households: terms.households, approximateSteps: terms.approximateSteps ?? [])
             }
     }
 

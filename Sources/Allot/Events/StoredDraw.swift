@@ -73,4 +73,6 @@ struct StoredTerms: Codable {
     var algorithm: String
     var lotterySize: Int
     var preparedAt: String
+    /// LEXIMIN steps resting on a pricing MIP stopped at its limit; absent (nil) when exact.
+    var approximateSteps: [ApproximateStep]?
 }

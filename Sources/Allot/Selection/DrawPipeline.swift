@@ -14,15 +14,19 @@ public enum DrawPipeline {
         public var algorithm: SelectionRequest.Algorithm
         public var lotterySize: Int
         public var preparedAt: Date
+        /// How LEXIMIN runs (not part of the terms digest; tests set a tiny pricing node limit).
+        public var leximinOptions: Leximin.Options
 
         public init(
             eventId: DrawRecord.EventID?, algorithm: SelectionRequest.Algorithm,
-            lotterySize: Int = DrawProtocol.defaultLotterySize, preparedAt: Date
+            lotterySize: Int = DrawProtocol.defaultLotterySize, preparedAt: Date,
+            leximinOptions: Leximin.Options = Leximin.Options()
         ) {
             self.eventId = eventId
             self.algorithm = algorithm
             self.lotterySize = lotterySize
             self.preparedAt = preparedAt
+            self.leximinOptions = leximinOptions
         }
     }
 
@@ -46,7 +50,11 @@ public enum DrawPipeline {
         let drawn: DrawnLottery
         switch terms.algorithm {
         case .leximin:
-            drawn = try leximinLottery(pool: pool, quotas: quotas, lotterySize: terms.lotterySize, progress: progress)
+            drawn = try leximinLottery(
+                pool: pool, quotas: quotas, lotterySize: terms.lotterySize, options: terms.leximinOptions, progress: progress)
+            if !drawn.approximateSteps.isEmpty {
+                progress?("warning: \(drawn.approximateSteps.count) LEXIMIN step(s) approximate (pricing MIP stopped at its limit)")
+            }
         case .legacy:
             // LEXIMIN runs the same check itself; LEGACY would only hit dead ends.
             progress?("checking that some panel meets the quotas")
@@ -73,7 +81,7 @@ public enum DrawPipeline {
             jointQuotas: quotas.joint.isEmpty ? nil : quotas.joint.map { quotas.jointQuota($0) },
             pool: entries, algorithm: terms.algorithm.rawValue, lottery: lottery,
             preparedAt: timestamp(terms.preparedAt), summary: summary,
-            households: pool.households.map { $0.map { pool.ids[$0] } })
+            households: pool.households.map { $0.map { pool.ids[$0] } }, approximateSteps: drawn.approximateSteps)
     }
 
     /// Step two: the beacon fixes the seed, the panel and the reserve order; the result is the record.
@@ -89,11 +97,7 @@ public enum DrawPipeline {
     {
         guard !beacon.isEmpty else { throw .invalidInput("the beacon text is empty") }
         do {
-            return try DrawRecord(
-                eventId: prepared.eventId, panelSize: prepared.panelSize, quotas: prepared.quotas,
-                jointQuotas: prepared.jointQuotas, pool: prepared.pool, algorithm: prepared.algorithm,
-                lottery: prepared.lottery, beacon: beacon, preparedAt: prepared.preparedAt,
-                finalizedAt: finalizedAt, households: prepared.households)
+            return try DrawRecord(prepared, beacon: beacon, finalizedAt: finalizedAt)
         } catch {
             throw .algorithmFailed(error.message)
         }
@@ -105,10 +109,13 @@ public enum DrawPipeline {
         var probabilities: [Double]
         var distributionSize: Int
         var deviation: Double
+        /// LEXIMIN steps resting on a pricing MIP stopped at a limit (empty when exact, and for LEGACY).
+        var approximateSteps: [ApproximateStep] = []
     }
 
     static func leximinLottery(
-        pool: Pool, quotas: Quotas, lotterySize: Int, progress: (@Sendable (String) -> Void)?
+        pool: Pool, quotas: Quotas, lotterySize: Int, options: Leximin.Options = Leximin.Options(),
+        progress: (@Sendable (String) -> Void)?
     ) throws(DrawPipelineError) -> DrawnLottery {
         let clock = ContinuousClock()
         let start = clock.now
@@ -122,7 +129,7 @@ public enum DrawPipeline {
         }
         let distribution: Distribution
         do {
-            distribution = try Leximin.distribution(pool: pool, quotas: quotas, progress: handler)
+            distribution = try Leximin.distribution(pool: pool, quotas: quotas, options: options, progress: handler)
         } catch .infeasible(let report) {
             throw .infeasible(InfeasibleQuotas(report, quotas: quotas))
         } catch {
@@ -137,7 +144,8 @@ public enum DrawPipeline {
         }
         return DrawnLottery(
             panels: lottery.panels, probabilities: distribution.personProbabilities(in: pool),
-            distributionSize: distribution.probabilities.count { $0 > 0 }, deviation: lottery.maxDeviation)
+            distributionSize: distribution.probabilities.count { $0 > 0 }, deviation: lottery.maxDeviation,
+            approximateSteps: distribution.approximateSteps)
     }
 
     /// LEGACY: the lottery is `lotterySize` independent LEGACY panels, so each person's share of
@@ -175,13 +183,18 @@ public enum DrawPipeline {
         SHA256.hash("allot-legacy\n\(poolDigest)\n\(panelSize)").prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
     }
 
+    /// The pool as the protocol sees it. People of one type have equal attributes, so they share one
+    /// dictionary (copy on write): a million entries cost a million pids, not a million dictionaries.
     static func poolEntries(_ pool: Pool) -> [DrawProtocol.PoolEntry] {
-        pool.ids.indices.map { person in
+        let attributesOfType = pool.typeValues.map { values in
             var attributes: [String: String] = [:]
-            for (f, v) in pool.valueIndices[person].enumerated() {
+            for (f, v) in values.enumerated() {
                 attributes[pool.features[f].name] = pool.features[f].values[v]
             }
-            return DrawProtocol.PoolEntry(pid: pool.ids[person], attributes: attributes)
+            return attributes
+        }
+        return pool.ids.indices.map { person in
+            DrawProtocol.PoolEntry(pid: pool.ids[person], attributes: attributesOfType[pool.typeOfPerson[person]])
         }
     }
 

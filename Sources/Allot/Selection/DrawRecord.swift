@@ -62,18 +62,24 @@ public struct DrawRecord: Codable, Sendable, Equatable {
     public var probabilities: [String: Double]
     public var preparedAt: String
     public var finalizedAt: String
+    /// LEXIMIN steps that rest on a pricing MIP stopped at its node or time limit (an Allot extension to
+    /// §5): present only when some step is approximate, so exact records keep their bytes. Each names
+    /// its step, the limit, the types it fixed (numbered by first appearance in the people file), the
+    /// probability fixed and the MIP's remaining bound gap. Informative: not covered by a digest.
+    public var approximateSteps: [ApproximateStep]?
 
     enum CodingKeys: String, CodingKey {
         case `protocol`, eventId, panelSize, quotas, jointQuotas, households, pool, poolDigest, algorithm, lottery, lotteryDigest, termsDigest
-        case beacon, seed, panelIndex, panel, reserves, probabilities, preparedAt, finalizedAt
+        case beacon, seed, panelIndex, panel, reserves, probabilities, preparedAt, finalizedAt, approximateSteps
     }
 
     public init(
         eventId: EventID?, panelSize: Int, quotas: [String: [String: [Int]]], jointQuotas: [JointQuotaRecord]?,
         pool: [PoolEntry], algorithm: String, lottery: [[String]], beacon: String, preparedAt: String, finalizedAt: String,
-        households: [[String]]? = nil
+        households: [[String]]? = nil, approximateSteps: [ApproximateStep] = []
     ) throws(SelectFromFilesError) {
         self.protocol = DrawProtocol.name
+        self.approximateSteps = approximateSteps.isEmpty ? nil : approximateSteps
         self.eventId = eventId
         self.panelSize = panelSize
         self.quotas = quotas
@@ -82,7 +88,7 @@ public struct DrawRecord: Codable, Sendable, Equatable {
             groups.isEmpty ? nil : groups.map { $0.sorted(by: DrawProtocol.byteOrder) }
                 .sorted { $0.lexicographicallyPrecedes($1, by: DrawProtocol.byteOrder) }
         }
-        self.pool = pool.sorted { DrawProtocol.byteOrder($0.pid, $1.pid) }
+        self.pool = DrawProtocol.sortedByPid(pool)
         self.algorithm = algorithm
         self.lottery = lottery.map { $0.sorted(by: DrawProtocol.byteOrder) }
         poolDigest = DrawProtocol.poolDigest(pool)
@@ -102,6 +108,37 @@ public struct DrawRecord: Codable, Sendable, Equatable {
         termsDigest = DrawProtocol.termsDigest(terms)
     }
 
+    /// The record of a prepared draw finalized with `beacon`: the same record as the public
+    /// initializer gives for the prepared draw's fields, without sorting and hashing the pool and the
+    /// lottery again (the prepared draw holds them sorted, with their digests).
+    init(_ prepared: PreparedDraw, beacon: String, finalizedAt: String) throws(SelectFromFilesError) {
+        self.protocol = DrawProtocol.name
+        approximateSteps = prepared.approximateSteps.isEmpty ? nil : prepared.approximateSteps
+        eventId = prepared.eventId
+        panelSize = prepared.panelSize
+        quotas = prepared.quotas
+        jointQuotas = prepared.jointQuotas
+        households = prepared.households
+        pool = prepared.pool
+        algorithm = prepared.algorithm
+        lottery = prepared.lottery
+        poolDigest = prepared.poolDigest
+        lotteryDigest = prepared.lotteryDigest
+        preparedAt = prepared.preparedAt
+        self.finalizedAt = finalizedAt
+        self.beacon = beacon
+        let seedBytes = DrawProtocol.seed(lotteryDigest: lotteryDigest, beacon: beacon)
+        seed = Hex.encode(seedBytes)
+        guard let outcome = DrawProtocol.draw(lottery: lottery, eligible: pool.map(\.pid), seed: seedBytes) else {
+            throw .algorithmFailed("the lottery is empty")
+        }
+        panelIndex = outcome.panelIndex
+        panel = outcome.panel
+        reserves = outcome.reserves
+        probabilities = DrawRecord.shares(lottery: lottery, pool: pool)
+        termsDigest = prepared.termsDigest
+    }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.protocol = try c.decode(String.self, forKey: .protocol)
@@ -110,7 +147,7 @@ public struct DrawRecord: Codable, Sendable, Equatable {
         quotas = try c.decode([String: [String: [Int]]].self, forKey: .quotas)
         jointQuotas = try c.decodeIfPresent([JointQuotaRecord].self, forKey: .jointQuotas)
         households = try c.decodeIfPresent([[String]].self, forKey: .households)
-        pool = try c.decode([PoolEntry].self, forKey: .pool)
+        pool = try DrawRecord.decodePool(try c.nestedUnkeyedContainer(forKey: .pool))
         poolDigest = try c.decode(String.self, forKey: .poolDigest)
         algorithm = try c.decode(String.self, forKey: .algorithm)
         lottery = try c.decode([[String]].self, forKey: .lottery)
@@ -124,6 +161,26 @@ public struct DrawRecord: Codable, Sendable, Equatable {
         probabilities = try c.decode([String: Double].self, forKey: .probabilities)
         preparedAt = try c.decode(String.self, forKey: .preparedAt)
         finalizedAt = try c.decode(String.self, forKey: .finalizedAt)
+        approximateSteps = try c.decodeIfPresent([ApproximateStep].self, forKey: .approximateSteps)
+    }
+
+    /// The pool, with one attribute dictionary per distinct set of attributes shared by everyone who
+    /// has it: a million people are a few thousand types, and a dictionary each took gigabytes.
+    private static func decodePool(_ container: any UnkeyedDecodingContainer) throws -> [PoolEntry] {
+        var container = container
+        var pool: [PoolEntry] = []
+        if let count = container.count { pool.reserveCapacity(count) }
+        var shared: [[String: String]: [String: String]] = [:]
+        while !container.isAtEnd {
+            var entry = try container.decode(PoolEntry.self)
+            if let attributes = shared[entry.attributes] {
+                entry.attributes = attributes
+            } else {
+                shared[entry.attributes] = entry.attributes
+            }
+            pool.append(entry)
+        }
+        return pool
     }
 
     /// Writes every key of §5, with `eventId` as an explicit null when there is no event.
@@ -149,6 +206,7 @@ public struct DrawRecord: Codable, Sendable, Equatable {
         try c.encode(probabilities, forKey: .probabilities)
         try c.encode(preparedAt, forKey: .preparedAt)
         try c.encode(finalizedAt, forKey: .finalizedAt)
+        try c.encodeIfPresent(approximateSteps, forKey: .approximateSteps)
     }
 
     /// The terms this record states, as the terms digest hashes them.
@@ -173,15 +231,17 @@ public struct DrawRecord: Codable, Sendable, Equatable {
         return counts.mapValues { Double($0) / m }
     }
 
-    /// The record as JSON text (keys sorted, so the same record always gives the same bytes).
+    /// The record as JSON text (keys sorted, so the same record always gives the same bytes): the
+    /// bytes `JSONEncoder` gives for `encode(to:)` with sorted keys and unescaped slashes, written
+    /// by `DrawRecordWriter`.
     public func jsonData() throws(SelectFromFilesError) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var writer = DrawRecordWriter(sink: nil)
         do {
-            return try encoder.encode(self)
+            try writer.write(self)
         } catch {
             throw .malformedRecord(String(describing: error))
         }
+        return Data(writer.buffered)
     }
 
     /// Reads a record from JSON text.
@@ -203,12 +263,31 @@ public struct DrawRecord: Codable, Sendable, Equatable {
 extension DrawRecord {
     /// Writes the record to `path` atomically (a temporary file renamed into place), so a reader
     /// never sees half a record.
+    /// The JSON is written block by block (a whole-city record is 170 MB), never held whole.
     public func write(toFile path: String) throws(SelectFromFilesError) {
-        let data = try jsonData()
+        let temporary = path + ".tmp-" + UUID().uuidString
+        guard let file = fopen(temporary, "wb") else {
+            throw .unreadableFile(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
+        }
+        struct WriteFailed: Error { let reason: String }
+        var writer = DrawRecordWriter { block in
+            guard block.withUnsafeBufferPointer({ fwrite($0.baseAddress, 1, $0.count, file) }) == block.count else {
+                throw WriteFailed(reason: String(cString: strerror(errno)))
+            }
+        }
+        var failure: String?
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            try writer.write(self)
+        } catch let error as WriteFailed {
+            failure = error.reason
         } catch {
-            throw .unreadableFile(path: path, reason: "cannot write: \(error.localizedDescription)")
+            failure = String(describing: error)
+        }
+        if fclose(file) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw .unreadableFile(path: path, reason: "cannot write: \(failure)")
         }
     }
 

@@ -23,13 +23,17 @@ public struct PreparedDraw: Sendable, Equatable {
     public let preparedAt: String
     /// How the pool and the distribution looked: for reports and the CLI, not part of the protocol.
     public let summary: DrawSummary
+    /// LEXIMIN steps that rest on a pricing MIP stopped at its node or time limit instead of a proof
+    /// (`Distribution.approximateSteps`); empty when the distribution is exact. Carried into the record.
+    public let approximateSteps: [ApproximateStep]
 
     /// Sorts the pool and every lottery panel by pid (byte order) and computes the three digests.
     public init(
         eventId: DrawRecord.EventID?, panelSize: Int, quotas: [String: [String: [Int]]], jointQuotas: [JointQuota]?,
         pool: [DrawProtocol.PoolEntry], algorithm: String, lottery: [[String]], preparedAt: String,
-        summary: DrawSummary, households: [[String]]? = nil
+        summary: DrawSummary, households: [[String]]? = nil, approximateSteps: [ApproximateStep] = []
     ) {
+        self.approximateSteps = approximateSteps
         self.eventId = eventId
         self.panelSize = panelSize
         self.quotas = quotas
@@ -40,7 +44,7 @@ public struct PreparedDraw: Sendable, Equatable {
                 : groups.map { $0.sorted(by: DrawProtocol.byteOrder) }
                     .sorted { $0.lexicographicallyPrecedes($1, by: DrawProtocol.byteOrder) }
         }
-        self.pool = pool.sorted { DrawProtocol.byteOrder($0.pid, $1.pid) }
+        self.pool = DrawProtocol.sortedByPid(pool)
         self.algorithm = algorithm
         self.lottery = lottery.map { $0.sorted(by: DrawProtocol.byteOrder) }
         self.preparedAt = preparedAt

@@ -20,12 +20,16 @@ public struct SelectionRequest: Sendable {
     public var jointQuotasPath: String?
     /// The event the draw is for (`--event`), recorded as `eventId` (a number when it is all digits).
     public var eventId: String?
+    /// How LEXIMIN runs (the default, except in tests that force approximate steps).
+    public var leximinOptions: Leximin.Options
 
     public init(
         featuresPath: String, peoplePath: String, panelSize: Int, algorithm: Algorithm = .leximin,
         lotterySize: Int = DrawProtocol.defaultLotterySize, beacon: String? = nil, idColumn: String? = nil,
-        householdColumns: [String] = [], jointQuotasPath: String? = nil, eventId: String? = nil
+        householdColumns: [String] = [], jointQuotasPath: String? = nil, eventId: String? = nil,
+        leximinOptions: Leximin.Options = Leximin.Options()
     ) {
+        self.leximinOptions = leximinOptions
         self.featuresPath = featuresPath
         self.peoplePath = peoplePath
         self.panelSize = panelSize
@@ -58,6 +62,8 @@ public struct SelectionResult: Sendable {
     public let distributionSize: Int
     /// Largest gap between a person's share of lottery panels and their probability above.
     public let lotteryDeviation: Double
+    /// LEXIMIN steps resting on a pricing MIP stopped at its limit (also in the record); empty when exact.
+    public let approximateSteps: [ApproximateStep]
     public let seconds: Double
     public let record: DrawRecord
 }
@@ -86,11 +92,10 @@ public enum SelectFromFiles {
         do {
             quotas = try Quotas(panelSize: request.panelSize, quotas: valueQuotas, joint: jointQuotas)
             progress?("reading \(request.peoplePath)")
-            let candidates = try SortitionFoundationFormat.candidates(
+            pool = try SortitionFoundationFormat.pool(
                 path: request.peoplePath, features: quotas.features,
                 idColumn: request.idColumn, householdColumns: request.householdColumns)
-            progress?("read \(candidates.count) people; grouping them into types")
-            pool = try Pool(features: quotas.features, candidates: candidates)
+            progress?("read \(pool.count) people in \(pool.typeCount) types")
         } catch let error as SortitionError {
             throw .invalidInput(error.description)
         } catch let error as SelectFromFilesError {
@@ -105,9 +110,11 @@ public enum SelectFromFiles {
                 pool: pool, quotas: quotas,
                 terms: DrawPipeline.Terms(
                     eventId: request.eventId.map { id in Int(id).map(DrawRecord.EventID.number) ?? .text(id) },
-                    algorithm: request.algorithm, lotterySize: request.lotterySize, preparedAt: preparedAt),
+                    algorithm: request.algorithm, lotterySize: request.lotterySize, preparedAt: preparedAt,
+                    leximinOptions: request.leximinOptions),
                 progress: progress)
             summary = prepared.summary
+            progress?("finalizing: seed, panel, reserves, shares")
             record = try DrawPipeline.finalize(
                 prepared, beacon: request.beacon ?? DrawPipeline.randomBeacon(), at: Date())
         } catch {
@@ -119,6 +126,7 @@ public enum SelectFromFiles {
             probabilities: summary.probabilities, estimated: summary.estimated,
             minProbability: summary.minProbability, maxProbability: summary.maxProbability,
             distributionSize: summary.distributionSize, lotteryDeviation: summary.lotteryDeviation,
+            approximateSteps: record.approximateSteps ?? [],
             seconds: DrawPipeline.seconds(clock.now - start), record: record)
     }
 }
