@@ -16,6 +16,8 @@ public struct Lottery: Sendable {
     public let maxDeviation: Double
     /// The bound the rounding guarantees on `maxDeviation` for this input (see `LotteryRounding`).
     public let guaranteedDeviation: Double
+    /// Seconds spent in each stage of the rounding, in order (for benchmarks: where the time goes).
+    public let stageSeconds: [(stage: String, seconds: Double)]
 
     public var size: Int { panels.count }
 }
@@ -90,6 +92,7 @@ public enum LotteryRounding {
         shuffleSeed: [UInt8]? = nil
     ) throws(DrawError) -> Lottery {
         guard m >= 1 else { throw .invalidLotterySize(m) }
+        var timer = StageTimer()
         let typeSizes = pool.typeMembers.map(\.count)
         for panel in distribution.panels {
             if let bad = panel.types.first(where: { !typeSizes.indices.contains($0) }) { throw .typeOutOfRange(bad) }
@@ -101,7 +104,8 @@ public enum LotteryRounding {
         let seed = shuffleSeed ?? defaultSeed(pool)
 
         var problem = RoundingProblem(panels: distribution.panels, typeSizes: typeSizes, probabilities: probabilities, m: m)
-        let multiplicities: [Int]
+        timer.mark("setup")
+        var multiplicities: [Int]
         var bound: Double
         var exchanged: [TypePanel]?
         if let quotas, pool.features == quotas.features,
@@ -112,19 +116,40 @@ public enum LotteryRounding {
                 multiplicities = problem.beckFiala()
                 bound = (problem.released ? 2 * problem.columnWeight : problem.columnWeight) + 1
                 initial = problem.expand(multiplicities)
+                timer.mark("beck-fiala")
             } else if let (peeled, onTrack) = LotteryPeeling.panels(typeProbabilities: problem.typeProbability, pool: pool, quotas: quotas, m: m) {
                 // More panels than lottery places: Beck–Fiala has little to work with; peel instead.
                 multiplicities = []
                 bound = onTrack ? 1 : .infinity
                 initial = peeled
+                timer.mark("peeling")
             } else {
                 multiplicities = problem.largestRemainders()
                 bound = .infinity
                 initial = problem.expand(multiplicities)
             }
             var exchange = LotteryExchange(panels: initial, pool: pool, quotas: quotas, typeProbabilities: problem.typeProbability)
-            if exchange.repair() { bound = 1 }
+            timer.mark("exchange-setup")
+            let repaired = exchange.repair()
+            timer.mark("exchange-repair")
+            if repaired {
+                bound = 1
+            } else if distribution.panels.count <= m,
+                      let (peeled, _) = LotteryPeeling.panels(typeProbabilities: problem.typeProbability, pool: pool, quotas: quotas, m: m) {
+                // The exchanges could not bring every type into its window from Beck–Fiala's panels
+                // (the city pool of 1,500 with k = 40, seed 5: two people one seat over): peeling
+                // starts every type within one seat of its expectation, from where they may.
+                timer.mark("peeling")
+                var second = LotteryExchange(panels: peeled, pool: pool, quotas: quotas, typeProbabilities: problem.typeProbability)
+                if second.repair() {
+                    exchange = second
+                    multiplicities = []
+                    bound = 1
+                }
+                timer.mark("exchange-repair-peeled")
+            }
             exchange.spread()
+            timer.mark("exchange-spread")
             exchanged = exchange.typePanels
         } else {
             let rounded = problem.beckFiala()
@@ -138,9 +163,11 @@ public enum LotteryRounding {
             bound = (problem.released ? 2 * problem.columnWeight : problem.columnWeight) + 1
         }
         var panels = LotteryRealization.people(exchanged ?? problem.expand(multiplicities), pool: pool, seed: seed)
+        timer.mark("realization")
         if let quotas, bound > 1 {
             let targets = pool.typeOfPerson.map { Double(m) * problem.typeProbability[$0] }
             LotterySwaps.repair(panels: &panels, targets: targets, pool: pool, quotas: quotas)
+            timer.mark("swaps")
         }
         var seatCounts = [Int](repeating: 0, count: pool.count)
         for panel in panels { for person in panel { seatCounts[person] += 1 } }
@@ -152,11 +179,12 @@ public enum LotteryRounding {
         // Proved: 1/m when every type's seats are in their window; Beck–Fiala's bound otherwise
         // (exchanges and swaps never raise a deviation past it); after peeling off track, nothing
         // beyond what was checked. A checked deviation within 1/m is reported as such.
+        timer.mark("count")
         let withinOne = maxDeviation <= (1 + LotteryExchange.tolerance) / Double(m)
         let guaranteed = withinOne ? 1 / Double(m) : bound.isFinite ? bound / Double(m) : maxDeviation
         return Lottery(
             panels: panels, multiplicities: multiplicities, seatCounts: seatCounts, maxDeviation: maxDeviation,
-            guaranteedDeviation: guaranteed)
+            guaranteedDeviation: guaranteed, stageSeconds: timer.stages)
     }
 
     /// The shuffle seed when the caller gives none: the pool's ids in order, which the pool digest
