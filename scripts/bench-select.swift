@@ -172,18 +172,13 @@ do {
     let lotteryElapsed = ContinuousClock.now - lotteryStart
     let lotterySeconds = Double(lotteryElapsed.components.seconds) + Double(lotteryElapsed.components.attoseconds) * 1e-18
     if verbose {
-        // The floor of any rounding: writing m panels of k people (copied from the lottery's).
+        // The floor of any rounding: writing m panels of k people (a copy of the lottery's).
         let copyStart = ContinuousClock.now
         var copies: [[Int]] = []
         copies.reserveCapacity(m)
         for panel in lottery.panels { copies.append(panel.map { $0 }) }
         let copyElapsed = ContinuousClock.now - copyStart
         FileHandle.standardError.write(Data("copying \(copies.count) panels of \(copies.first?.count ?? 0): \(copyElapsed)\n".utf8))
-        for _ in 0..<3 {
-            let again = try LotteryRounding.round(distribution, pool: pool, quotas: quotas, size: m)
-            let stages = again.stageSeconds.map { String(format: "%@ %.4f", $0.stage, $0.seconds) }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("warm lottery stages: \(stages)\n".utf8))
-        }
         let stages = lottery.stageSeconds.map { String(format: "%@ %.4f", $0.stage, $0.seconds) }.joined(separator: ", ")
         FileHandle.standardError.write(Data("lottery stages: \(stages)\n".utf8))
     }
