@@ -255,13 +255,12 @@ struct LotteryExchange {
         // `type` takes the seat of the partner most over its expectation on a panel holding it.
         for partner in partners {
             let (leaving, joining) = giving ? (type, partner) : (partner, type)
-            let (minus, plus) = difference(rowsOfType[leaving], rowsOfType[joining])
             newSearch()
             for index in holding[leaving] where firstVisit(index) {
                 budget -= 1
                 if budget <= 0 { return false }
-                // Rows first (array reads), then the panel's counts (a hash lookup).
-                guard fits(index, minus: minus, plus: plus), (panels[index][joining] ?? 0) < members[joining] else { continue }
+                guard swapFits(index, leaving: leaving, joining: joining) else { continue }
+                let (minus, plus) = difference(rowsOfType[leaving], rowsOfType[joining])
                 apply(leaving: leaving, joining: joining, on: index, minus: minus, plus: plus)
                 return true
             }
@@ -432,7 +431,7 @@ struct LotteryExchange {
     /// Whether on panel `index` one seat of `leaving` can go to `joining` within every row (and
     /// `joining` has a member left to seat); `leaving` must sit on the panel. Reads arrays only.
     private func swapFits(_ index: Int, leaving: Int, joining: Int) -> Bool {
-        guard leaving != joining, (panels[index][joining] ?? 0) < members[joining] else { return false }
+        guard leaving != joining else { return false }
         let a = rowsOfType[leaving], b = rowsOfType[joining]
         let rows = rowSeats[index]
         var i = 0, j = 0
@@ -448,7 +447,8 @@ struct LotteryExchange {
                 j += 1
             }
         }
-        return true
+        // Rows first (array reads), then the panel's counts (a hash lookup).
+        return (panels[index][joining] ?? 0) < members[joining]
     }
 
     /// Whether seat changes `changes` (a type may appear more than once) move `type` closer to its
