@@ -128,6 +128,34 @@ struct LotteryExchange {
         initialClasses = classStamp.count
     }
 
+    /// Whether the exchanges have anything to do on `typePanels`: some type's seats outside its window,
+    /// or a type whose members would meet more often than `spreadTarget` allows. When not, the
+    /// caller skips building them (on example_small_20 that was a third of the rounding's time).
+    /// Uses the same windows and ratio as `repair` and `spread`.
+    static func needed(_ typePanels: [TypePanel], pool: Pool, typeProbabilities: [Double]) -> Bool {
+        let m = typePanels.count
+        let members = pool.typeMembers.map(\.count)
+        var seats = [Int](repeating: 0, count: members.count)
+        var pairs = [Int](repeating: 0, count: members.count)
+        for panel in typePanels {
+            for (type, count) in zip(panel.types, panel.counts) {
+                seats[type] += count
+                pairs[type] += count * (count - 1)
+            }
+        }
+        for type in members.indices {
+            let n = members[type]
+            let perMember = Double(m) * Swift.min(1, Swift.max(0, typeProbabilities[type]))
+            let low = n * Swift.max(0, Int((perMember - 1 - tolerance).rounded(.up)))
+            let high = n * Swift.min(m, Int((perMember + 1 + tolerance).rounded(.down)))
+            if seats[type] < low || seats[type] > high { return true }
+            guard n > 1, seats[type] > 0 else { continue }
+            let ratio = Double(pairs[type]) * Double(n) * Double(m) / (Double(n - 1) * Double(seats[type]) * Double(seats[type]))
+            if ratio > spreadTarget { return true }
+        }
+        return false
+    }
+
     /// Starts a search: every class unvisited.
     private mutating func newSearch() { stamp += 1 }
 

@@ -133,29 +133,35 @@ public enum LotteryRounding {
                 bound = .infinity
                 initial = problem.expand(multiplicities)
             }
-            var exchange = LotteryExchange(panels: initial, pool: pool, quotas: quotas, typeProbabilities: problem.typeProbability)
-            timer.mark("exchange-setup")
-            let repaired = exchange.repair()
-            timer.mark("exchange-repair")
-            if repaired {
-                bound = 1
-            } else if distribution.panels.count <= m,
-                      let (peeled, _) = LotteryPeeling.panels(typeProbabilities: problem.typeProbability, pool: pool, quotas: quotas, m: m) {
-                // The exchanges could not bring every type into its window from Beck–Fiala's panels
-                // (the city pool of 1,500 with k = 40, seed 5: two people one seat over): peeling
-                // starts every type within one seat of its expectation, from where they may.
-                timer.mark("peeling")
-                var second = LotteryExchange(panels: peeled, pool: pool, quotas: quotas, typeProbabilities: problem.typeProbability)
-                if second.repair() {
-                    exchange = second
-                    multiplicities = []
+            if LotteryExchange.needed(initial, pool: pool, typeProbabilities: problem.typeProbability) {
+                var exchange = LotteryExchange(panels: initial, pool: pool, quotas: quotas, typeProbabilities: problem.typeProbability)
+                timer.mark("exchange-setup")
+                let repaired = exchange.repair()
+                timer.mark("exchange-repair")
+                if repaired {
                     bound = 1
+                } else if distribution.panels.count <= m,
+                          let (peeled, _) = LotteryPeeling.panels(typeProbabilities: problem.typeProbability, pool: pool, quotas: quotas, m: m) {
+                    // The exchanges could not bring every type into its window from Beck–Fiala's panels
+                    // (the city pool of 1,500 with k = 40, seed 5: two people one seat over): peeling
+                    // starts every type within one seat of its expectation, from where they may.
+                    timer.mark("peeling")
+                    var second = LotteryExchange(panels: peeled, pool: pool, quotas: quotas, typeProbabilities: problem.typeProbability)
+                    if second.repair() {
+                        exchange = second
+                        multiplicities = []
+                        bound = 1
+                    }
+                    timer.mark("exchange-repair-peeled")
                 }
-                timer.mark("exchange-repair-peeled")
+                exchange.spread()
+                timer.mark("exchange-spread")
+                exchanged = exchange.typePanels
+            } else {
+                // Every type already in its window and spread: nothing for the exchanges to do.
+                bound = 1
+                exchanged = initial
             }
-            exchange.spread()
-            timer.mark("exchange-spread")
-            exchanged = exchange.typePanels
         } else {
             let rounded = problem.beckFiala()
             // Two local searches from the Beck–Fiala rounding; the lottery takes the better one.
