@@ -11,6 +11,11 @@ public struct ReplacementRule: Sendable {
     let joint: [JointQuota]
     /// pid → attribute → value, for every pool member.
     let attributes: [String: [String: String]]
+    /// pid → profile number: people alike on `profileFeatures` share one, and the rule cannot tell
+    /// them apart (the same verdict, the same help in completing a panel).
+    let profileOf: [String: Int]
+    /// One pool member of each profile, by profile number.
+    let representatives: [String]
 
     public init(record: DrawRecord) {
         self.init(panelSize: record.panelSize, quotas: record.quotas, joint: record.jointQuotas, pool: record.pool)
@@ -22,6 +27,22 @@ public struct ReplacementRule: Sendable {
         self.quotas = quotas
         self.joint = joint ?? []
         attributes = Dictionary(pool.map { ($0.pid, $0.attributes) }, uniquingKeysWith: { first, _ in first })
+        let names = Set(quotas.keys).union(self.joint.flatMap { [$0.feature1, $0.feature2] }).sorted()
+        var numbers: [[String?]: Int] = [:]
+        var profileOf: [String: Int] = [:]
+        var representatives: [String] = []
+        for entry in pool where profileOf[entry.pid] == nil {
+            let key = names.map { entry.attributes[$0] }
+            if let number = numbers[key] {
+                profileOf[entry.pid] = number
+            } else {
+                numbers[key] = representatives.count
+                profileOf[entry.pid] = representatives.count
+                representatives.append(entry.pid)
+            }
+        }
+        self.profileOf = profileOf
+        self.representatives = representatives
     }
 
     /// The attributes quotas and joint quotas read: people alike on these are interchangeable.
@@ -128,7 +149,7 @@ public struct ReplacementRule: Sendable {
         }
     }
 
-    private func jointCount(_ quota: JointQuota, _ members: Set<String>) -> Int {
+    func jointCount(_ quota: JointQuota, _ members: Set<String>) -> Int {
         members.count { pid in
             attributes[pid]?[quota.feature1] == quota.value1 && attributes[pid]?[quota.feature2] == quota.value2
         }
@@ -156,6 +177,46 @@ public struct ReplacementRule: Sendable {
         let open = panelSize - members.count
         guard open > 0 else { return true }
         guard pool.count >= open, mayComplete(counts: counts, open: open) else { return false }
+        var supply = [Int](repeating: 0, count: representatives.count)
+        for pid in pool {
+            // Someone outside the draw's pool has no values: no quota can count them (as the solver's pool would refuse them).
+            guard let profile = profileOf[pid] else { return false }
+            supply[profile] += 1
+        }
+        return completable(members: members, counts: counts, supply: supply)
+    }
+
+    /// `completable` from the number of available people per profile (`supply[profile]`): only
+    /// `min(supply, open)` of a profile can matter, so the solver sees at most that many.
+    func completable(members: Set<String>, counts: [String: Int], supply: [Int]) -> Bool {
+        let open = panelSize - members.count
+        guard open > 0 else { return true }
+        guard mayComplete(counts: counts, open: open) else { return false }
+        var available: [(representative: String, count: Int)] = []
+        for (profile, count) in supply.enumerated() where count > 0 {
+            available.append((representatives[profile], min(count, open)))
+        }
+        guard available.reduce(0, { $0 + $1.count }) >= open else { return false }
+        // Counting before solving: each value's shortfall must be within the people having it, and per
+        // attribute the seats its values may still take (at most the people having them) must reach `open`.
+        var having: [String: Int] = [:]
+        for (representative, count) in available {
+            for (name, value) in attributes[representative] ?? [:] where quotas[name] != nil {
+                having["\(name)=\(value)", default: 0] += count
+            }
+        }
+        for (name, values) in quotas {
+            var room = 0
+            var bounded = false
+            for (value, bounds) in values where bounds.count == 2 {
+                let have = having["\(name)=\(value)", default: 0]
+                let held = counts["\(name)=\(value)", default: 0]
+                if bounds[0] - held > have { return false }
+                room += min(bounds[1] - held, have)
+                bounded = true
+            }
+            if bounded && room < open { return false }
+        }
         var lines: [ValueQuota] = []
         for name in quotas.keys.sorted() {
             for (value, bounds) in (quotas[name] ?? [:]).sorted(by: { $0.key < $1.key }) where bounds.count == 2 {
@@ -172,14 +233,13 @@ public struct ReplacementRule: Sendable {
         }
         do {
             let reduced = try Quotas(panelSize: open, quotas: lines, joint: reducedJoint)
-            let candidates = Self.distinctProfiles(
-                pool, upTo: open,
-                features: Set(reduced.features.map(\.name) + joint.flatMap { [$0.feature1, $0.feature2] })
-            ) {
-                attributes[$0] ?? [:]
-            }.map { Candidate(id: $0, values: attributes[$0] ?? [:]) }
+            var candidates: [Candidate] = []
+            for (representative, count) in available {
+                let values = attributes[representative] ?? [:]
+                for copy in 0..<count { candidates.append(Candidate(id: "\(representative)#\(copy)", values: values)) }
+            }
             let remaining = try Pool(features: reduced.features, candidates: candidates)
-            return try FeasibilityCheck.check(pool: remaining, quotas: reduced).feasible
+            return try FeasibilityCheck.isFeasible(pool: remaining, quotas: reduced)
         } catch {
             return false
         }

@@ -1,0 +1,87 @@
+extension ReplacementRule {
+    /// What `allot-replace-v1` decides for one vacated seat: the reserves passed over as unavailable
+    /// (with their reasons) and the replacement, nil when the seat stays open.
+    struct Choice: Equatable {
+        var skipped: [ReplacementLog.Skip]
+        var chosen: String?
+    }
+
+    /// The profile number of each pid (−1 for someone outside the draw's pool), for `choose`.
+    func profiles(of pids: [String]) -> [Int] {
+        pids.map { profileOf[$0] ?? -1 }
+    }
+
+    /// The first reserve of `order` (without `gone`) whose joining keeps every quota satisfiable, after
+    /// the vacated seat left `held`; reserves `unavailable` names a reason for are skipped and leave
+    /// the unused reserves. `profiles` is `profiles(of: order)`. The service and the verifier both
+    /// decide through here, so they cannot disagree.
+    ///
+    /// A reserve's admissibility depends only on their profile, the held seats and — while earlier
+    /// seats are open — how many unused reserves of each profile remain (at most `open` of one profile
+    /// can help complete the panel). So the walk asks once per profile, not once per reserve.
+    func choose(
+        held: Set<String>, order: [String], profiles: [Int], gone: Set<String>,
+        unavailable: (String) throws -> String?
+    ) rethrows -> Choice {
+        let heldCounts = counts(held)
+        // Seats still open once the replacement sits: 0 is the usual case (the panel is full again).
+        let open = panelSize - held.count - 1
+        var skipped: [ReplacementLog.Skip] = []
+        var verdicts = [Bool?](repeating: nil, count: representatives.count)
+        var supply: [Int] = []
+        if open > 0 {
+            supply = [Int](repeating: 0, count: representatives.count)
+            for (index, pid) in order.enumerated() where profiles[index] >= 0 && !gone.contains(pid) && !held.contains(pid) {
+                supply[profiles[index]] += 1
+            }
+        }
+        let mayFill = fillingFilter(heldCounts: heldCounts)
+        for (index, pid) in order.enumerated() where !gone.contains(pid) {
+            let profile = profiles[index]
+            if let reason = try unavailable(pid) {
+                skipped.append(ReplacementLog.Skip(pid: pid, reason: reason))
+                // Fewer unused reserves can only make completing harder: the verdicts known stay (each is
+                // `false`, a `true` ends the walk), the ones asked later see the smaller supply.
+                if open > 0, profile >= 0, !held.contains(pid) { supply[profile] -= 1 }
+                continue
+            }
+            guard profile >= 0, !held.contains(pid) else { continue }
+            let admitted: Bool
+            if let known = verdicts[profile] {
+                admitted = known
+            } else {
+                if open < 0 {
+                    admitted = false
+                } else if open == 0 {
+                    admitted = mayFill(pid) && admits(pid, held: held, heldCounts: heldCounts, completion: [])
+                } else {
+                    admitted = completes(pid, held: held, heldCounts: heldCounts, supply: supply)
+                }
+                verdicts[profile] = admitted
+            }
+            if admitted { return Choice(skipped: skipped, chosen: pid) }
+        }
+        return Choice(skipped: skipped, chosen: nil)
+    }
+
+    /// `admits` while seats stay open after `candidate` joins, with the unused reserves given as a
+    /// count per profile (`supply`, the candidate included).
+    func completes(_ candidate: String, held: Set<String>, heldCounts: [String: Int], supply: [Int]) -> Bool {
+        guard let own = attributes[candidate], let profile = profileOf[candidate], !held.contains(candidate) else {
+            return false
+        }
+        var counts = heldCounts
+        for (name, value) in own { counts["\(name)=\(value)", default: 0] += 1 }
+        guard held.count + 1 < panelSize else { return false }
+        for (name, values) in quotas {
+            for (value, bounds) in values where bounds.count == 2 && counts["\(name)=\(value)", default: 0] > bounds[1] {
+                return false
+            }
+        }
+        let members = held.union([candidate])
+        for quota in joint where jointCount(quota, members) > quota.max { return false }
+        var others = supply
+        others[profile] -= 1
+        return completable(members: members, counts: counts, supply: others)
+    }
+}
