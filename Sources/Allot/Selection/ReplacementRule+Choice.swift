@@ -36,6 +36,10 @@ extension ReplacementRule {
             }
         }
         let mayFill = fillingFilter(heldCounts: heldCounts)
+        // While seats are open, one check first: can the `open + 1` seats be filled from the unused
+        // reserves at all? If not, no reserve is admissible (whoever joins, the rest cannot complete),
+        // and fewer reserves after skips cannot change that: the walk only records the skips.
+        let noneAdmissible = open > 0 && !completable(members: held, counts: heldCounts, supply: supply)
         for (index, pid) in order.enumerated() where !gone.contains(pid) {
             let profile = profiles[index]
             if let reason = try unavailable(pid) {
@@ -50,7 +54,7 @@ extension ReplacementRule {
             if let known = verdicts[profile] {
                 admitted = known
             } else {
-                if open < 0 {
+                if open < 0 || noneAdmissible {
                     admitted = false
                 } else if open == 0 {
                     admitted = mayFill(pid) && admits(pid, held: held, heldCounts: heldCounts, completion: [])

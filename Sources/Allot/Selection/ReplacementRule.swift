@@ -1,3 +1,4 @@
+import Foundation
 import Sortition
 
 /// The admissibility test of `allot-replace-v1` (INTERFACE.md §5), computed from the draw record
@@ -16,6 +17,23 @@ public struct ReplacementRule: Sendable {
     let profileOf: [String: Int]
     /// One pool member of each profile, by profile number.
     let representatives: [String]
+    /// The bounded quota values (bounds of two numbers), attributes and values sorted: the counting
+    /// checks and the solver's quotas read them in this order.
+    let lines: [Line]
+    /// Per bounded attribute, the indices of its lines.
+    let lineGroups: [[Int]]
+    /// Per profile and bounded attribute, the line its value falls in; nil when a value is missing or
+    /// no quota lists it (the solver's pool refuses such a person, and so does every completion check).
+    let profileLines: [[Int]?]
+
+    struct Line: Sendable {
+        let name: String
+        let value: String
+        /// `name=value`, as `counts` keys it.
+        let key: String
+        let min: Int
+        let max: Int
+    }
 
     public init(record: DrawRecord) {
         self.init(panelSize: record.panelSize, quotas: record.quotas, joint: record.jointQuotas, pool: record.pool)
@@ -43,6 +61,33 @@ public struct ReplacementRule: Sendable {
         }
         self.profileOf = profileOf
         self.representatives = representatives
+        var lines: [Line] = []
+        var lineGroups: [[Int]] = []
+        for name in quotas.keys.sorted() {
+            var group: [Int] = []
+            for (value, bounds) in (quotas[name] ?? [:]).sorted(by: { $0.key < $1.key }) where bounds.count == 2 {
+                group.append(lines.count)
+                lines.append(Line(name: name, value: value, key: "\(name)=\(value)", min: bounds[0], max: bounds[1]))
+            }
+            if !group.isEmpty { lineGroups.append(group) }
+        }
+        self.lines = lines
+        self.lineGroups = lineGroups
+        let attributes = self.attributes
+        profileLines = representatives.map { representative in
+            let values = attributes[representative] ?? [:]
+            var own: [Int] = []
+            for group in lineGroups {
+                let name = lines[group[0]].name
+                guard let value = values[name] ?? Self.value(named: name, in: values) else { return nil }
+                // Matched as the solver's pool matches values: exactly, else trimmed and in any case.
+                guard let line = group.first(where: { lines[$0].value == value })
+                    ?? group.first(where: { Self.normalized(lines[$0].value) == Self.normalized(value) })
+                else { return nil }
+                own.append(line)
+            }
+            return own
+        }
     }
 
     /// The attributes quotas and joint quotas read: people alike on these are interchangeable.
@@ -187,61 +232,100 @@ public struct ReplacementRule: Sendable {
     }
 
     /// `completable` from the number of available people per profile (`supply[profile]`): only
-    /// `min(supply, open)` of a profile can matter, so the solver sees at most that many.
+    /// `min(supply, open)` of a profile can matter, so the solver sees at most that many. Counting
+    /// settles most cases and one open seat is settled by trying each profile; the solver decides the rest.
     func completable(members: Set<String>, counts: [String: Int], supply: [Int]) -> Bool {
         let open = panelSize - members.count
         guard open > 0 else { return true }
-        guard mayComplete(counts: counts, open: open) else { return false }
-        var available: [(representative: String, count: Int)] = []
+        let held = lines.map { counts[$0.key, default: 0] }
+        // mayComplete: no bound exceeded, each attribute's shortfalls within the open seats.
+        for group in lineGroups {
+            var short = 0
+            for line in group {
+                if held[line] > lines[line].max { return false }
+                short += max(0, lines[line].min - held[line])
+            }
+            if short > open { return false }
+        }
+        var having = [Int](repeating: 0, count: lines.count)
+        var available: [(profile: Int, count: Int)] = []
+        var total = 0
         for (profile, count) in supply.enumerated() where count > 0 {
-            available.append((representatives[profile], min(count, open)))
+            guard let own = profileLines[profile] else { return false }
+            let usable = min(count, open)
+            available.append((profile, usable))
+            total += usable
+            for line in own { having[line] += usable }
         }
-        guard available.reduce(0, { $0 + $1.count }) >= open else { return false }
-        // Counting before solving: each value's shortfall must be within the people having it, and per
-        // attribute the seats its values may still take (at most the people having them) must reach `open`.
-        var having: [String: Int] = [:]
-        for (representative, count) in available {
-            for (name, value) in attributes[representative] ?? [:] where quotas[name] != nil {
-                having["\(name)=\(value)", default: 0] += count
-            }
-        }
-        for (name, values) in quotas {
+        guard total >= open else { return false }
+        // Counting: each value's shortfall within the people having it; per attribute, the seats its
+        // values may still take (at most the people having them) reach `open`.
+        for group in lineGroups {
             var room = 0
-            var bounded = false
-            for (value, bounds) in values where bounds.count == 2 {
-                let have = having["\(name)=\(value)", default: 0]
-                let held = counts["\(name)=\(value)", default: 0]
-                if bounds[0] - held > have { return false }
-                room += min(bounds[1] - held, have)
-                bounded = true
+            for line in group {
+                if lines[line].min - held[line] > having[line] { return false }
+                room += min(lines[line].max - held[line], having[line])
             }
-            if bounded && room < open { return false }
+            if room < open { return false }
         }
-        var lines: [ValueQuota] = []
-        for name in quotas.keys.sorted() {
-            for (value, bounds) in (quotas[name] ?? [:]).sorted(by: { $0.key < $1.key }) where bounds.count == 2 {
-                let held = counts["\(name)=\(value)", default: 0]
-                lines.append(
-                    ValueQuota(feature: name, value: value, min: max(0, bounds[0] - held), max: min(open, bounds[1] - held)))
+        let jointHeld = joint.map { jointCount($0, members) }
+        if open == 1 {
+            return available.contains { profile, _ in
+                fits(profile, held: held) && zip(joint, jointHeld).allSatisfy { quota, seated in
+                    let values = attributes[representatives[profile]] ?? [:]
+                    let with = seated + (values[quota.feature1] == quota.value1 && values[quota.feature2] == quota.value2 ? 1 : 0)
+                    return with >= quota.min && with <= quota.max
+                }
             }
         }
-        let reducedJoint = joint.map { quota in
-            let held = jointCount(quota, members)
-            return JointQuota(
+        let reducedLines = lines.indices.map { line in
+            ValueQuota(
+                feature: lines[line].name, value: lines[line].value, min: max(0, lines[line].min - held[line]),
+                max: min(open, lines[line].max - held[line]))
+        }
+        let reducedJoint = zip(joint, jointHeld).map { quota, seated in
+            JointQuota(
                 feature1: quota.feature1, value1: quota.value1, feature2: quota.feature2, value2: quota.value2,
-                min: max(0, quota.min - held), max: min(open, quota.max - held))
+                min: max(0, quota.min - seated), max: min(open, quota.max - seated))
         }
         do {
-            let reduced = try Quotas(panelSize: open, quotas: lines, joint: reducedJoint)
-            var candidates: [Candidate] = []
-            for (representative, count) in available {
-                let values = attributes[representative] ?? [:]
-                for copy in 0..<count { candidates.append(Candidate(id: "\(representative)#\(copy)", values: values)) }
+            let reduced = try Quotas(panelSize: open, quotas: reducedLines, joint: reducedJoint)
+            guard reduced.features.count == lineGroups.count else { return false }
+            // The solver's pool, `count` people per available profile, from value indices (a line's
+            // position in its attribute's group is the value's index in the reduced quotas).
+            var ids: [String] = []
+            var valueIndices: [[Int]] = []
+            for (profile, count) in available {
+                let row = zip(lineGroups, profileLines[profile] ?? []).map { group, line in line - group[0] }
+                for copy in 0..<count {
+                    ids.append("\(profile)#\(copy)")
+                    valueIndices.append(row)
+                }
             }
-            let remaining = try Pool(features: reduced.features, candidates: candidates)
+            let remaining = try Pool(features: reduced.features, ids: ids, valueIndices: valueIndices)
             return try FeasibilityCheck.isFeasible(pool: remaining, quotas: reduced)
         } catch {
             return false
         }
+    }
+
+    /// Whether one person of `profile` joining seats holding `held` (per line) meets every bound.
+    private func fits(_ profile: Int, held: [Int]) -> Bool {
+        guard let own = profileLines[profile] else { return false }
+        for (group, mine) in zip(lineGroups, own) {
+            for line in group {
+                let seated = held[line] + (line == mine ? 1 : 0)
+                if seated < lines[line].min || seated > lines[line].max { return false }
+            }
+        }
+        return true
+    }
+
+    static func normalized(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
+
+    /// The value of the attribute named `name` up to spaces and case (as Pool matches names).
+    static func value(named name: String, in values: [String: String]) -> String? {
+        let key = normalized(name)
+        return values.first { normalized($0.key) == key }?.value
     }
 }
