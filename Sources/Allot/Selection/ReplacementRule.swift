@@ -278,6 +278,9 @@ public struct ReplacementRule: Sendable {
                 }
             }
         }
+        // A completion built seat by seat proves feasibility without the solver (usually it is found);
+        // only when it fails (or joint quotas apply) does the solver decide.
+        if joint.isEmpty, completesGreedily(open: open, held: held, available: available) { return true }
         let reducedLines = lines.indices.map { line in
             ValueQuota(
                 feature: lines[line].name, value: lines[line].value, min: max(0, lines[line].min - held[line]),
@@ -307,6 +310,40 @@ public struct ReplacementRule: Sendable {
         } catch {
             return false
         }
+    }
+
+    /// Tries to fill `open` seats one at a time from `available`: each seat takes the first profile
+    /// (in profile order) that exceeds no maximum, leaves every attribute's shortfalls within the
+    /// seats left, and meets the most shortfalls. True when every minimum is met at the end; false
+    /// says nothing (a cleverer choice may exist).
+    private func completesGreedily(open: Int, held: [Int], available: [(profile: Int, count: Int)]) -> Bool {
+        var seated = held
+        var left = available.map(\.count)
+        for seat in 0..<open {
+            let after = open - seat - 1
+            var best: (index: Int, meets: Int)?
+            for (index, entry) in available.enumerated() where left[index] > 0 {
+                guard let own = profileLines[entry.profile] else { return false }
+                var meets = 0
+                var possible = true
+                for (group, mine) in zip(lineGroups, own) {
+                    var short = 0
+                    for line in group {
+                        let now = seated[line] + (line == mine ? 1 : 0)
+                        if now > lines[line].max { possible = false }
+                        short += max(0, lines[line].min - now)
+                    }
+                    if short > after { possible = false }
+                    if seated[mine] < lines[mine].min { meets += 1 }
+                    if !possible { break }
+                }
+                if possible, meets > (best?.meets ?? -1) { best = (index, meets) }
+            }
+            guard let best, let own = profileLines[available[best.index].profile] else { return false }
+            left[best.index] -= 1
+            for line in own { seated[line] += 1 }
+        }
+        return lines.indices.allSatisfy { seated[$0] >= lines[$0].min && seated[$0] <= lines[$0].max }
     }
 
     /// Whether one person of `profile` joining seats holding `held` (per line) meets every bound.
