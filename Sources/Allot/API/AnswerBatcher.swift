@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import HTTPServer
 import Synchronization
 
 /// Group commit for citizens' answers through their links: answers that arrive while one transaction
@@ -16,6 +17,7 @@ final class AnswerBatcher: Sendable {
         var token: String
         var response: String
         var completion: Completion
+        var queued: ContinuousClock.Instant
     }
 
     private struct Queue {
@@ -26,6 +28,17 @@ final class AnswerBatcher: Sendable {
     /// Most answers in one transaction: a decline refills its seat inside the transaction (a few
     /// milliseconds, more while seats are open), so this bounds what the last answer of a batch waits.
     static let maxBatch = 64
+
+    /// How long the answer route may take before the client gets a 503: longer than the server's
+    /// default, since a burst of answers waits in this queue on purpose.
+    static let replyWithin: Duration = .seconds(55)
+    /// An answer queued longer than this is not written: its client gets a 503 saying so, which is
+    /// true, instead of a 503 from the handler timeout while the answer is recorded behind its back.
+    /// The margin to `replyWithin` covers the batch that writes it.
+    static let expiry: Duration = .seconds(40)
+    /// The reply to an answer dropped from the queue after `expiry`.
+    static let notRecorded = HTTPError(
+        status: 503, code: "overloaded", message: "too many answers at once; yours was not recorded, try again")
 
     private let invitations: Invitations
     private let queue = Mutex(Queue())
@@ -43,7 +56,8 @@ final class AnswerBatcher: Sendable {
     func submit(token: String, response: String, completion: @escaping Completion) {
         let accepted = queue.withLock { queue in
             guard !queue.stopped else { return false }
-            queue.items.append(Item(token: token, response: response, completion: completion))
+            queue.items.append(
+                Item(token: token, response: response, completion: completion, queued: ContinuousClock.now))
             return true
         }
         if accepted {
@@ -74,7 +88,13 @@ final class AnswerBatcher: Sendable {
         finished.signal()
     }
 
-    private func commit(_ batch: [Item]) {
+    private func commit(_ taken: [Item]) {
+        let now = ContinuousClock.now
+        var batch: [Item] = []
+        for item in taken {
+            if now - item.queued > Self.expiry { item.completion(.failure(Self.notRecorded)) } else { batch.append(item) }
+        }
+        guard !batch.isEmpty else { return }
         do {
             let results = try invitations.respond(batch: batch.map { ($0.token, $0.response) })
             for (item, result) in zip(batch, results) { item.completion(result) }

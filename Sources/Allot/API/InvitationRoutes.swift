@@ -36,7 +36,9 @@ final class InvitationRoutes: RouteSet {
         router.add("POST", "/api/v1/events/{id}/attendance", options: small, context.blocking { [self] in try attend($0, context) })
         router.add("POST", "/api/v1/events/{id}/close", context.blocking { [self] in try close($0, context) })
         router.add("GET", "/api/v1/invitations/{token}", options: link, context.blocking { [self] in try show($0, context) })
-        router.add("POST", "/api/v1/invitations/{token}", options: link, .deferred { [self] in respond($0, $1, context) })
+        let answer = HTTPRouter.Options(
+            maxBodySize: 16 * 1024, secretParameters: ["token"], handlerTimeout: AnswerBatcher.replyWithin)
+        router.add("POST", "/api/v1/invitations/{token}", options: answer, .deferred { [self] in respond($0, $1, context) })
         router.add("GET", "/api/v1/feedback/{token}", options: link, context.blocking { [self] in try showFeedback($0, context) })
         router.add(
             "POST", "/api/v1/feedback/{token}", options: feedbackBody,
