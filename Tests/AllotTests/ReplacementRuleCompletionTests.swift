@@ -196,7 +196,7 @@ import Testing
                 }
                 index += 1
             }
-            let walked = rule.choose(held: held, order: order, profiles: rule.profiles(of: order), gone: gone) {
+            let walked = rule.choose(held: held, order: rule.order(order), gone: gone) {
                 away.contains($0) ? "withdrawn" : nil
             }
             #expect(walked == literal, "held \(held.sorted()), order \(order), gone \(gone.sorted()), away \(away.sorted())")

@@ -31,9 +31,9 @@ extension Invitations {
         for (vacated, state) in pending {
             var (held, gone) = context.replay(log)
             held.remove(vacated)
-            let choice = try context.rule.choose(
-                held: held, order: context.reserves, profiles: context.reserveProfiles, gone: gone
-            ) { pid in try availability.unavailable(pid, in: connection)?.rawValue }
+            let choice = try context.rule.choose(held: held, order: context.order, gone: gone) { pid in
+                try availability.unavailable(pid, in: connection)?.rawValue
+            }
             let (skipped, chosen) = (choice.skipped, choice.chosen)
             if let chosen { availability.invitedHere.insert(chosen) }
             let now = clock()

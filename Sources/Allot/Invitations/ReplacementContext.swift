@@ -7,8 +7,8 @@ struct ReplacementContext: Sendable {
     let rule: ReplacementRule
     let panel: [String]
     let reserves: [String]
-    /// `rule.profiles(of: reserves)`, computed once.
-    let reserveProfiles: [Int]
+    /// `rule.order(reserves)`, computed once.
+    let order: ReplacementRule.Order
     let lotteryDigest: String
 
     /// The held set and the reserves that left `U` (skipped or seated) after the logged entries
@@ -43,7 +43,7 @@ final class ReplacementContexts: Sendable {
             panelSize: prepared.panelSize, quotas: prepared.quotas, joint: prepared.jointQuotas, pool: prepared.pool)
         let reserves = try DrawStore.reserves(eventId: eventId, in: connection)
         let context = ReplacementContext(
-            rule: rule, panel: panel, reserves: reserves, reserveProfiles: rule.profiles(of: reserves),
+            rule: rule, panel: panel, reserves: reserves, order: rule.order(reserves),
             lotteryDigest: stored.lotteryDigest)
         contexts.withLock { $0[eventId] = context }
         return context

@@ -6,9 +6,25 @@ extension ReplacementRule {
         var chosen: String?
     }
 
-    /// The profile number of each pid (−1 for someone outside the draw's pool), for `choose`.
-    func profiles(of pids: [String]) -> [Int] {
-        pids.map { profileOf[$0] ?? -1 }
+    /// A reserve order prepared once for `choose`: each reserve's profile and position, and how many
+    /// reserves each profile has, so that a walk counts the unused reserves per profile from the few
+    /// gone and held instead of from the whole order.
+    struct Order: Sendable {
+        let pids: [String]
+        /// Profile number per position (−1 for someone outside the draw's pool).
+        let profiles: [Int]
+        let position: [String: Int]
+        /// Reserves per profile over the whole order.
+        let supply: [Int]
+    }
+
+    /// `pids` (a draw's reserve order) prepared for `choose`.
+    func order(_ pids: [String]) -> Order {
+        let profiles = pids.map { profileOf[$0] ?? -1 }
+        var supply = [Int](repeating: 0, count: representatives.count)
+        for profile in profiles where profile >= 0 { supply[profile] += 1 }
+        let position = Dictionary(pids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return Order(pids: pids, profiles: profiles, position: position, supply: supply)
     }
 
     /// The first reserve of `order` (without `gone`) whose joining keeps every quota satisfiable, after
@@ -20,27 +36,29 @@ extension ReplacementRule {
     /// seats are open — how many unused reserves of each profile remain (at most `open` of one profile
     /// can help complete the panel). So the walk asks once per profile, not once per reserve.
     func choose(
-        held: Set<String>, order: [String], profiles: [Int], gone: Set<String>,
-        unavailable: (String) throws -> String?
+        held: Set<String>, order: Order, gone: Set<String>, unavailable: (String) throws -> String?
     ) rethrows -> Choice {
         let heldCounts = counts(held)
         // Seats still open once the replacement sits: 0 is the usual case (the panel is full again).
         let open = panelSize - held.count - 1
         var skipped: [ReplacementLog.Skip] = []
         var verdicts = [Bool?](repeating: nil, count: representatives.count)
-        var supply: [Int] = []
-        if open > 0 {
-            supply = [Int](repeating: 0, count: representatives.count)
-            for (index, pid) in order.enumerated() where profiles[index] >= 0 && !gone.contains(pid) && !held.contains(pid) {
-                supply[profiles[index]] += 1
-            }
+        // Positions out of the walk (gone or held), and the unused reserves per profile.
+        var out = [Bool](repeating: false, count: order.pids.count)
+        var supply = order.supply
+        for pid in gone.union(held) {
+            guard let position = order.position[pid], !out[position] else { continue }
+            out[position] = true
+            let profile = order.profiles[position]
+            if profile >= 0 { supply[profile] -= 1 }
         }
+        let profiles = order.profiles
         let mayFill = fillingFilter(heldCounts: heldCounts)
         // While seats are open, one check first: can the `open + 1` seats be filled from the unused
         // reserves at all? If not, no reserve is admissible (whoever joins, the rest cannot complete),
         // and fewer reserves after skips cannot change that: the walk only records the skips.
         let noneAdmissible = open > 0 && !completable(members: held, counts: heldCounts, supply: supply)
-        for (index, pid) in order.enumerated() where !gone.contains(pid) {
+        for (index, pid) in order.pids.enumerated() where !out[index] || (held.contains(pid) && !gone.contains(pid)) {
             let profile = profiles[index]
             if let reason = try unavailable(pid) {
                 skipped.append(ReplacementLog.Skip(pid: pid, reason: reason))

@@ -13,7 +13,7 @@ public enum ReplacementVerifier {
         check("replace lotteryDigest", log.lotteryDigest == record.lotteryDigest, "the log is for another draw")
         check("replace eventId", log.eventId == record.eventId, "the log names another event")
         let rule = ReplacementRule(record: record)
-        let profiles = rule.profiles(of: record.reserves)
+        let order = rule.order(record.reserves)
         var held = Set(record.panel)
         var gone: Set<String> = []
         for (number, entry) in log.entries.enumerated() {
@@ -28,7 +28,7 @@ public enum ReplacementVerifier {
             }
             let skipped = Dictionary(entry.skipped.map { ($0.pid, $0.reason) }, uniquingKeysWith: { a, _ in a })
             // The log's skips stand for the reserves the service found unavailable; the rule decides the rest.
-            let choice = rule.choose(held: held, order: record.reserves, profiles: profiles, gone: gone) { skipped[$0] }
+            let choice = rule.choose(held: held, order: order, gone: gone) { skipped[$0] }
             let reached = Set(choice.skipped.map(\.pid))
             let unknownSkips = Set(skipped.keys).subtracting(reached)
             if let blank = choice.skipped.first(where: { $0.reason.trimmingCharacters(in: .whitespaces).isEmpty }) {
