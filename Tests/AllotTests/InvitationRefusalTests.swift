@@ -177,6 +177,29 @@ struct InvitationRefusalTests {
         return #"{"overall":\#(overall),"information":\#(information),"heard":\#(heard),"again":true\#(suggestions)}"#
     }
 
+    /// Answers committed together (the API's group commit): a refused one — unknown link, bad word,
+    /// illegal transition — is rolled back alone; the others are written, the decline and the later
+    /// cancel of an answer in the same batch with their replacements, each with its result in order.
+    @Test func aRefusedAnswerInABatchLeavesTheOthers() throws {
+        let world = try World()
+        let id = try world.drawnEvent()
+        #expect(try world.call("POST", "/api/v1/events/\(id)/invitations").status == 201)
+        let links = try world.deliver()
+        let panel = try world.events.draw(id).panel ?? []
+        let results = try world.invitations.respond(batch: [
+            (links[panel[0]] ?? "", "accept"), ("no-such-link", "accept"), (links[panel[1]] ?? "", "maybe"),
+            (links[panel[2]] ?? "", "cancel"), (links[panel[3]] ?? "", "decline"), (links[panel[0]] ?? "", "cancel"),
+        ])
+        #expect(results.map { (try? $0.get())?.state } == [.accepted, nil, nil, nil, .declined, .cancelled])
+        #expect(throws: InvitationError.unknownToken) { try results[1].get() }
+        let states = Dictionary(uniqueKeysWithValues: try world.invitations.list(id).invitations.map { ($0.pid, $0.state) })
+        #expect(states[panel[0]] == .cancelled && states[panel[1]] == .invited && states[panel[2]] == .invited)
+        #expect(states[panel[3]] == .declined)
+        let log = try world.invitations.replacementLog(id)
+        #expect(log.entries.map(\.vacated) == [panel[3], panel[0]] && log.entries.allSatisfy { $0.replacement != nil })
+        #expect(ReplacementVerifier.verify(try world.events.record(id), log).allSatisfy { $0.passed })
+    }
+
     @Test func withAutoReplaceOffVacatedSeatsWaitForReplace() throws {
         let world = try World(autoReplace: false)
         let id = try world.drawnEvent()

@@ -145,6 +145,69 @@ import Testing
         #expect(admitted > 50 && compared - admitted > 50)
     }
 
+    /// The walk asks once per profile and again only after a skip; the rule read literally asks for
+    /// every reserve with the unused reserves of the moment (INTERFACE.md §5). Both must pick the same
+    /// reserve and skip the same ones, with 0 to 3 seats open after the replacement.
+    @Test func choiceAgreesWithTheLiteralWalk() {
+        var random = Stream(state: 2_026)
+        let values = ["gender": ["f", "m"], "age": ["young", "middle", "old"]]
+        var chosenWithOpenSeats = 0
+        var openSeatLeft = 0
+        var skippedBeforeChoice = 0
+        for _ in 0..<300 {
+            let pool = (0..<18).map { index in
+                DrawProtocol.PoolEntry(
+                    pid: "P\(index)", attributes: values.mapValues { $0[Int.random(in: 0..<$0.count, using: &random)] })
+            }
+            // Quotas around a panel of the first 7 (so that completions often exist), the held seats among them.
+            let shuffled = pool.map(\.pid).shuffled(using: &random)
+            var quotas: [String: [String: [Int]]] = [:]
+            for (name, options) in values {
+                for value in options {
+                    let count = shuffled.prefix(7).count { pid in pool.first { $0.pid == pid }?.attributes[name] == value }
+                    quotas[name, default: [:]][value] = [
+                        max(0, count - Int.random(in: 0...1, using: &random)), count + Int.random(in: 0...1, using: &random),
+                    ]
+                }
+            }
+            let rule = ReplacementRule(panelSize: 7, quotas: quotas, joint: nil, pool: pool)
+            let heldCount = Int.random(in: 3...6, using: &random)
+            // Half the time the held seats are not among that panel: completions are then often impossible.
+            let seated = Bool.random(using: &random) ? shuffled : shuffled.shuffled(using: &random)
+            let held = Set(seated.prefix(heldCount))
+            let order = shuffled.filter { !held.contains($0) }
+            let gone = Set(order.filter { _ in Int.random(in: 0..<8, using: &random) == 0 })
+            let away = Set(order.filter { _ in Int.random(in: 0..<4, using: &random) == 0 })
+            // The rule as written: one check per reserve, against the unused reserves of the moment.
+            var unused = order.filter { !gone.contains($0) }
+            var literal = ReplacementRule.Choice(skipped: [], chosen: nil)
+            var index = 0
+            let counts = rule.counts(held)
+            while index < unused.count {
+                let pid = unused[index]
+                if away.contains(pid) {
+                    literal.skipped.append(ReplacementLog.Skip(pid: pid, reason: "withdrawn"))
+                    unused.remove(at: index)
+                    continue
+                }
+                if rule.admits(pid, held: held, heldCounts: counts, completion: unused) {
+                    literal.chosen = pid
+                    break
+                }
+                index += 1
+            }
+            let walked = rule.choose(held: held, order: rule.order(order), gone: gone) {
+                away.contains($0) ? "withdrawn" : nil
+            }
+            #expect(walked == literal, "held \(held.sorted()), order \(order), gone \(gone.sorted()), away \(away.sorted())")
+            if heldCount < 6 {
+                if literal.chosen != nil { chosenWithOpenSeats += 1 } else { openSeatLeft += 1 }
+            }
+            if literal.chosen != nil, !literal.skipped.isEmpty { skippedBeforeChoice += 1 }
+        }
+        #expect(chosenWithOpenSeats > 20 && openSeatLeft > 20 && skippedBeforeChoice > 10)
+    }
+
     @Test func distinctProfilesKeepsAtMostTheOpenSeatsPerProfile() {
         let values = ["a": ["x": "1"], "b": ["x": "1"], "c": ["x": "1"], "d": ["x": "2"], "e": ["x": "1", "y": "9"]]
         let kept = ReplacementRule.distinctProfiles(["a", "b", "c", "d", "e"], upTo: 2, features: ["x"]) { values[$0] ?? [:] }

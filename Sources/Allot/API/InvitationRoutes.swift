@@ -6,6 +6,8 @@ import HTTPServer
 final class InvitationRoutes: RouteSet {
     let invitations: Invitations
     let feedback: FeedbackLoop
+    /// Citizens' answers, committed in groups.
+    let answers: AnswerBatcher
 
     /// Feedback with twenty suggestions of a page each stays under this.
     static let maxFeedbackBodySize = 96 * 1024
@@ -13,6 +15,11 @@ final class InvitationRoutes: RouteSet {
     init(invitations: Invitations) {
         self.invitations = invitations
         self.feedback = FeedbackLoop(invitations: invitations)
+        self.answers = AnswerBatcher(invitations: invitations)
+    }
+
+    func stop() {
+        answers.stop()
     }
 
     func register(into router: inout HTTPRouter, context: APIContext) {
@@ -29,7 +36,9 @@ final class InvitationRoutes: RouteSet {
         router.add("POST", "/api/v1/events/{id}/attendance", options: small, context.blocking { [self] in try attend($0, context) })
         router.add("POST", "/api/v1/events/{id}/close", context.blocking { [self] in try close($0, context) })
         router.add("GET", "/api/v1/invitations/{token}", options: link, context.blocking { [self] in try show($0, context) })
-        router.add("POST", "/api/v1/invitations/{token}", options: link, context.blocking { [self] in try respond($0, context) })
+        let answer = HTTPRouter.Options(
+            maxBodySize: 16 * 1024, secretParameters: ["token"], handlerTimeout: AnswerBatcher.replyWithin)
+        router.add("POST", "/api/v1/invitations/{token}", options: answer, .deferred { [self] in respond($0, $1, context) })
         router.add("GET", "/api/v1/feedback/{token}", options: link, context.blocking { [self] in try showFeedback($0, context) })
         router.add(
             "POST", "/api/v1/feedback/{token}", options: feedbackBody,
@@ -113,10 +122,23 @@ final class InvitationRoutes: RouteSet {
 
     struct ResponseRequest: Decodable { var response: String }
 
-    private func respond(_ request: HTTPRequest, _ context: APIContext) throws -> HTTPResponse {
+    /// The answer is queued for the next group commit; the reply goes out once it is durable.
+    private func respond(_ request: HTTPRequest, _ responder: HTTPResponder, _ context: APIContext) {
         let token = request.pathParameter("token") ?? ""
-        let body = try JSONBody.decode(ResponseRequest.self, from: request, allowedFields: ["response"])
-        return JSONBody.response(try context.mapped { try invitations.respond(token: token, response: body.response) })
+        let body: ResponseRequest
+        do {
+            body = try JSONBody.decode(ResponseRequest.self, from: request, allowedFields: ["response"])
+        } catch {
+            responder.respond(context.response(for: error, to: request))
+            return
+        }
+        answers.submit(token: token, response: body.response) { result in
+            do {
+                responder.respond(JSONBody.response(try context.mapped { try result.get() }))
+            } catch {
+                responder.respond(context.response(for: error, to: request))
+            }
+        }
     }
 
     private func showFeedback(_ request: HTTPRequest, _ context: APIContext) throws -> HTTPResponse {

@@ -31,75 +31,10 @@ extension Invitations {
         for (vacated, state) in pending {
             var (held, gone) = context.replay(log)
             held.remove(vacated)
-            let heldCounts = context.rule.counts(held)
-            var skipped: [ReplacementLog.Skip] = []
-            var chosen: String?
-            if held.count + 1 >= context.rule.panelSize {
-                // The usual case: the replacement fills the panel, so admissibility needs no completion
-                // set; walk the reserve order lazily and stop at the first admissible one.
-                let mayFill = context.rule.fillingFilter(heldCounts: heldCounts)
-                for pid in context.reserves where !gone.contains(pid) {
-                    if let reason = try availability.unavailable(pid, in: connection) {
-                        skipped.append(ReplacementLog.Skip(pid: pid, reason: reason.rawValue))
-                        continue
-                    }
-                    if mayFill(pid), context.rule.admits(pid, held: held, heldCounts: heldCounts, completion: []) {
-                        chosen = pid
-                        break
-                    }
-                }
-            } else {
-                // Earlier seats are open: admissibility is a feasibility check over the unused reserves.
-                // With `open` seats left after the candidate, the check needs at most `open` people of a
-                // profile; `open + 1` per profile keeps that after the candidate leaves, so the 100,000
-                // unused reserves shrink to a few thousand once per vacancy (again after a skip).
-                var unused = context.reserves.filter { !gone.contains($0) }
-                let open = context.rule.panelSize - held.count - 1
-                var completion: [String]?
-                // Admissibility depends on a candidate only through their attribute values (the completion
-                // pool keeps `open + 1` people per profile, so removing the candidate changes nothing):
-                // one verdict per profile and pool, not one feasibility check per reserve walked.
-                var verdicts: [[String]: Bool] = [:]
-                let profileFeatures = context.rule.profileFeatures.sorted()
-                var index = 0
-                while index < unused.count {
-                    let pid = unused[index]
-                    if let reason = try availability.unavailable(pid, in: connection) {
-                        skipped.append(ReplacementLog.Skip(pid: pid, reason: reason.rawValue))
-                        unused.remove(at: index)
-                        completion = nil
-                        verdicts.removeAll()
-                        continue
-                    }
-                    let profile = profileFeatures.map { context.rule.attributes[pid]?[$0] ?? "" }
-                    if verdicts[profile] == false {
-                        index += 1
-                        continue
-                    }
-                    // Most candidates fail a solver-free necessary condition: no pool, no feasibility check.
-                    var withCandidate = heldCounts
-                    for (name, value) in context.rule.attributes[pid] ?? [:] { withCandidate["\(name)=\(value)", default: 0] += 1 }
-                    guard context.rule.mayComplete(counts: withCandidate, open: open) else {
-                        index += 1
-                        continue
-                    }
-                    let pool =
-                        completion
-                        ?? ReplacementRule.distinctProfiles(
-                            unused, upTo: open + 1, features: context.rule.profileFeatures,
-                            values: { context.rule.attributes[$0] ?? [:] })
-                    completion = pool
-                    let admitted =
-                        verdicts[profile]
-                        ?? context.rule.admits(pid, held: held, heldCounts: heldCounts, completion: pool)
-                    verdicts[profile] = admitted
-                    if admitted {
-                        chosen = pid
-                        break
-                    }
-                    index += 1
-                }
+            let choice = try context.rule.choose(held: held, order: context.order, gone: gone) { pid in
+                try availability.unavailable(pid, in: connection)?.rawValue
             }
+            let (skipped, chosen) = (choice.skipped, choice.chosen)
             if let chosen { availability.invitedHere.insert(chosen) }
             let now = clock()
             let entry = ReplacementLog.Entry(
@@ -132,13 +67,22 @@ extension Invitations {
     }
 
     /// Who cannot be invited to an event now: the invitations are read once per replacement pass (one
-    /// query over the open invitations) instead of one join per reserve walked; the person's status
-    /// stays one indexed lookup by pid (a scan of the whole registry per decline would cost more).
+    /// query over the open invitations) instead of one join per reserve walked. A person's status is one
+    /// indexed lookup by pid while the walk is short (it usually stops within a few reserves); a walk
+    /// that goes on — while seats are open it can pass every reserve — reads the few people who are not
+    /// active in one query instead.
     struct Availability {
         /// People with an invitation to this event (any state).
         var invitedHere: Set<String>
         /// People with an open (invited or accepted) invitation to another event.
         var invitedElsewhere: Set<String>
+        /// Everyone not active, once read.
+        private var inactive: Set<String>?
+        private var lookups = 0
+        /// Status lookups before one query of all inactive people: that query reads the whole person
+        /// table (about as long as a few thousand lookups on a 100,000-person registry), so it pays
+        /// only for a walk past this many reserves.
+        static let lookupsBeforeScan = 2_000
 
         init(eventId: Int, in connection: Connection) throws {
             invitedHere = []
@@ -154,13 +98,23 @@ extension Invitations {
         }
 
         /// nil when `pid` may be invited now, else why not (withdrawn first).
-        func unavailable(_ pid: String, in connection: Connection) throws -> Unavailable? {
+        mutating func unavailable(_ pid: String, in connection: Connection) throws -> Unavailable? {
+            guard try isActive(pid, in: connection) else { return .withdrawn }
+            if invitedHere.contains(pid) { return .invitedHere }
+            return invitedElsewhere.contains(pid) ? .invitedElsewhere : nil
+        }
+
+        private mutating func isActive(_ pid: String, in connection: Connection) throws -> Bool {
+            if inactive == nil, lookups >= Self.lookupsBeforeScan {
+                inactive = Set(
+                    try connection.prepare("SELECT pid FROM person WHERE status <> 'active'").rows([]) { $0.text(0) })
+            }
+            if let inactive { return !inactive.contains(pid) }
+            lookups += 1
             let status = try connection.prepare("SELECT status FROM person WHERE pid = ?").firstRow([.text(pid)]) {
                 $0.text(0)
             }
-            guard status == "active" else { return .withdrawn }
-            if invitedHere.contains(pid) { return .invitedHere }
-            return invitedElsewhere.contains(pid) ? .invitedElsewhere : nil
+            return status == "active"
         }
     }
 

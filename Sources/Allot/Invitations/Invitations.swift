@@ -119,23 +119,51 @@ public struct Invitations: Sendable {
     /// The citizen's answer through their link: `accept`, `decline`, or `cancel` (an accepted seat,
     /// before the event).
     public func respond(token: String, response: String) throws -> CitizenInvitation {
-        let target: InvitationState =
-            switch response {
-            case "accept": .accepted
-            case "decline": .declined
-            case "cancel": .cancelled
-            default: throw InvitationError.invalidResponse("response must be accept, decline or cancel")
+        let target = try Self.target(of: response)
+        return try database.write { connection in try answer(token: token, target: target, in: connection) }
+    }
+
+    /// Citizens' answers through their links, written in one transaction so that one commit (one
+    /// sync to disk) serves them all; each answer has its own savepoint, so one refused (unknown link,
+    /// illegal transition) leaves the others. The results are in the order of `answers`.
+    public func respond(batch answers: [(token: String, response: String)]) throws -> [Result<CitizenInvitation, any Error>] {
+        try database.write { connection in
+            var results: [Result<CitizenInvitation, any Error>] = []
+            results.reserveCapacity(answers.count)
+            for (token, response) in answers {
+                try connection.execute("SAVEPOINT answer")
+                do {
+                    let shown = try answer(token: token, target: try Self.target(of: response), in: connection)
+                    try connection.execute("RELEASE answer")
+                    results.append(.success(shown))
+                } catch {
+                    try connection.execute("ROLLBACK TO answer")
+                    try connection.execute("RELEASE answer")
+                    results.append(.failure(error))
+                }
             }
-        return try database.write { connection in
-            guard let row = try InvitationStore.byToken(token, in: connection),
-                let event = try EventStore.find(row.eventId, in: connection)
-            else { throw InvitationError.unknownToken }
-            if target == .cancelled, row.invitation.state != .accepted {
-                throw InvitationError.illegalTransition(pid: row.invitation.pid, from: row.invitation.state, to: "cancelled")
-            }
-            let changed = try transition(row, to: target, event: event, actor: Actor("citizen:\(row.invitation.pid)"), in: connection)
-            return citizenView(changed, event: event)
+            return results
         }
+    }
+
+    static func target(of response: String) throws(InvitationError) -> InvitationState {
+        switch response {
+        case "accept": .accepted
+        case "decline": .declined
+        case "cancel": .cancelled
+        default: throw InvitationError.invalidResponse("response must be accept, decline or cancel")
+        }
+    }
+
+    private func answer(token: String, target: InvitationState, in connection: Connection) throws -> CitizenInvitation {
+        guard let row = try InvitationStore.byToken(token, in: connection),
+            let event = try EventStore.find(row.eventId, in: connection)
+        else { throw InvitationError.unknownToken }
+        if target == .cancelled, row.invitation.state != .accepted {
+            throw InvitationError.illegalTransition(pid: row.invitation.pid, from: row.invitation.state, to: "cancelled")
+        }
+        let changed = try transition(row, to: target, event: event, actor: Actor("citizen:\(row.invitation.pid)"), in: connection)
+        return citizenView(changed, event: event)
     }
 
     /// An answer received by phone, recorded by an organizer: `accepted`, `declined` or `cancelled`.

@@ -7,6 +7,8 @@ struct ReplacementContext: Sendable {
     let rule: ReplacementRule
     let panel: [String]
     let reserves: [String]
+    /// `rule.order(reserves)`, computed once.
+    let order: ReplacementRule.Order
     let lotteryDigest: String
 
     /// The held set and the reserves that left `U` (skipped or seated) after the logged entries
@@ -37,10 +39,11 @@ final class ReplacementContexts: Sendable {
         guard let stored = try DrawStore.find(eventId: eventId, in: connection), let panel = stored.panel,
             let prepared = try DrawStore.prepared(eventId: eventId, in: connection)
         else { throw EventError.notPrepared(id: eventId) }
+        let rule = ReplacementRule(
+            panelSize: prepared.panelSize, quotas: prepared.quotas, joint: prepared.jointQuotas, pool: prepared.pool)
+        let reserves = try DrawStore.reserves(eventId: eventId, in: connection)
         let context = ReplacementContext(
-            rule: ReplacementRule(
-                panelSize: prepared.panelSize, quotas: prepared.quotas, joint: prepared.jointQuotas, pool: prepared.pool),
-            panel: panel, reserves: try DrawStore.reserves(eventId: eventId, in: connection),
+            rule: rule, panel: panel, reserves: reserves, order: rule.order(reserves),
             lotteryDigest: stored.lotteryDigest)
         contexts.withLock { $0[eventId] = context }
         return context

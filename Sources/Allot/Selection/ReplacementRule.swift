@@ -1,3 +1,4 @@
+import Foundation
 import Sortition
 
 /// The admissibility test of `allot-replace-v1` (INTERFACE.md §5), computed from the draw record
@@ -11,6 +12,28 @@ public struct ReplacementRule: Sendable {
     let joint: [JointQuota]
     /// pid → attribute → value, for every pool member.
     let attributes: [String: [String: String]]
+    /// pid → profile number: people alike on `profileFeatures` share one, and the rule cannot tell
+    /// them apart (the same verdict, the same help in completing a panel).
+    let profileOf: [String: Int]
+    /// One pool member of each profile, by profile number.
+    let representatives: [String]
+    /// The bounded quota values (bounds of two numbers), attributes and values sorted: the counting
+    /// checks and the solver's quotas read them in this order.
+    let lines: [Line]
+    /// Per bounded attribute, the indices of its lines.
+    let lineGroups: [[Int]]
+    /// Per profile and bounded attribute, the line its value falls in; nil when a value is missing or
+    /// no quota lists it (the solver's pool refuses such a person, and so does every completion check).
+    let profileLines: [[Int]?]
+
+    struct Line: Sendable {
+        let name: String
+        let value: String
+        /// `name=value`, as `counts` keys it.
+        let key: String
+        let min: Int
+        let max: Int
+    }
 
     public init(record: DrawRecord) {
         self.init(panelSize: record.panelSize, quotas: record.quotas, joint: record.jointQuotas, pool: record.pool)
@@ -22,6 +45,49 @@ public struct ReplacementRule: Sendable {
         self.quotas = quotas
         self.joint = joint ?? []
         attributes = Dictionary(pool.map { ($0.pid, $0.attributes) }, uniquingKeysWith: { first, _ in first })
+        let names = Set(quotas.keys).union(self.joint.flatMap { [$0.feature1, $0.feature2] }).sorted()
+        var numbers: [[String?]: Int] = [:]
+        var profileOf: [String: Int] = [:]
+        var representatives: [String] = []
+        for entry in pool where profileOf[entry.pid] == nil {
+            let key = names.map { entry.attributes[$0] }
+            if let number = numbers[key] {
+                profileOf[entry.pid] = number
+            } else {
+                numbers[key] = representatives.count
+                profileOf[entry.pid] = representatives.count
+                representatives.append(entry.pid)
+            }
+        }
+        self.profileOf = profileOf
+        self.representatives = representatives
+        var lines: [Line] = []
+        var lineGroups: [[Int]] = []
+        for name in quotas.keys.sorted() {
+            var group: [Int] = []
+            for (value, bounds) in (quotas[name] ?? [:]).sorted(by: { $0.key < $1.key }) where bounds.count == 2 {
+                group.append(lines.count)
+                lines.append(Line(name: name, value: value, key: "\(name)=\(value)", min: bounds[0], max: bounds[1]))
+            }
+            if !group.isEmpty { lineGroups.append(group) }
+        }
+        self.lines = lines
+        self.lineGroups = lineGroups
+        let attributes = self.attributes
+        profileLines = representatives.map { representative in
+            let values = attributes[representative] ?? [:]
+            var own: [Int] = []
+            for group in lineGroups {
+                let name = lines[group[0]].name
+                guard let value = values[name] ?? Self.value(named: name, in: values) else { return nil }
+                // Matched as the solver's pool matches values: exactly, else trimmed and in any case.
+                guard let line = group.first(where: { lines[$0].value == value })
+                    ?? group.first(where: { Self.normalized(lines[$0].value) == Self.normalized(value) })
+                else { return nil }
+                own.append(line)
+            }
+            return own
+        }
     }
 
     /// The attributes quotas and joint quotas read: people alike on these are interchangeable.
@@ -128,7 +194,7 @@ public struct ReplacementRule: Sendable {
         }
     }
 
-    private func jointCount(_ quota: JointQuota, _ members: Set<String>) -> Int {
+    func jointCount(_ quota: JointQuota, _ members: Set<String>) -> Int {
         members.count { pid in
             attributes[pid]?[quota.feature1] == quota.value1 && attributes[pid]?[quota.feature2] == quota.value2
         }
@@ -156,32 +222,147 @@ public struct ReplacementRule: Sendable {
         let open = panelSize - members.count
         guard open > 0 else { return true }
         guard pool.count >= open, mayComplete(counts: counts, open: open) else { return false }
-        var lines: [ValueQuota] = []
-        for name in quotas.keys.sorted() {
-            for (value, bounds) in (quotas[name] ?? [:]).sorted(by: { $0.key < $1.key }) where bounds.count == 2 {
-                let held = counts["\(name)=\(value)", default: 0]
-                lines.append(
-                    ValueQuota(feature: name, value: value, min: max(0, bounds[0] - held), max: min(open, bounds[1] - held)))
+        var supply = [Int](repeating: 0, count: representatives.count)
+        for pid in pool {
+            // Someone outside the draw's pool has no values: no quota can count them (as the solver's pool would refuse them).
+            guard let profile = profileOf[pid] else { return false }
+            supply[profile] += 1
+        }
+        return completable(members: members, counts: counts, supply: supply)
+    }
+
+    /// `completable` from the number of available people per profile (`supply[profile]`): only
+    /// `min(supply, open)` of a profile can matter, so the solver sees at most that many. Counting
+    /// settles most cases and one open seat is settled by trying each profile; the solver decides the rest.
+    func completable(members: Set<String>, counts: [String: Int], supply: [Int]) -> Bool {
+        let open = panelSize - members.count
+        guard open > 0 else { return true }
+        let held = lines.map { counts[$0.key, default: 0] }
+        // mayComplete: no bound exceeded, each attribute's shortfalls within the open seats.
+        for group in lineGroups {
+            var short = 0
+            for line in group {
+                if held[line] > lines[line].max { return false }
+                short += max(0, lines[line].min - held[line])
+            }
+            if short > open { return false }
+        }
+        var having = [Int](repeating: 0, count: lines.count)
+        var available: [(profile: Int, count: Int)] = []
+        var total = 0
+        for (profile, count) in supply.enumerated() where count > 0 {
+            guard let own = profileLines[profile] else { return false }
+            let usable = min(count, open)
+            available.append((profile, usable))
+            total += usable
+            for line in own { having[line] += usable }
+        }
+        guard total >= open else { return false }
+        // Counting: each value's shortfall within the people having it; per attribute, the seats its
+        // values may still take (at most the people having them) reach `open`.
+        for group in lineGroups {
+            var room = 0
+            for line in group {
+                if lines[line].min - held[line] > having[line] { return false }
+                room += min(lines[line].max - held[line], having[line])
+            }
+            if room < open { return false }
+        }
+        let jointHeld = joint.map { jointCount($0, members) }
+        if open == 1 {
+            return available.contains { profile, _ in
+                fits(profile, held: held) && zip(joint, jointHeld).allSatisfy { quota, seated in
+                    let values = attributes[representatives[profile]] ?? [:]
+                    let with = seated + (values[quota.feature1] == quota.value1 && values[quota.feature2] == quota.value2 ? 1 : 0)
+                    return with >= quota.min && with <= quota.max
+                }
             }
         }
-        let reducedJoint = joint.map { quota in
-            let held = jointCount(quota, members)
-            return JointQuota(
+        // A completion built seat by seat proves feasibility without the solver (usually it is found);
+        // only when it fails (or joint quotas apply) does the solver decide.
+        if joint.isEmpty, completesGreedily(open: open, held: held, available: available) { return true }
+        let reducedLines = lines.indices.map { line in
+            ValueQuota(
+                feature: lines[line].name, value: lines[line].value, min: max(0, lines[line].min - held[line]),
+                max: min(open, lines[line].max - held[line]))
+        }
+        let reducedJoint = zip(joint, jointHeld).map { quota, seated in
+            JointQuota(
                 feature1: quota.feature1, value1: quota.value1, feature2: quota.feature2, value2: quota.value2,
-                min: max(0, quota.min - held), max: min(open, quota.max - held))
+                min: max(0, quota.min - seated), max: min(open, quota.max - seated))
         }
         do {
-            let reduced = try Quotas(panelSize: open, quotas: lines, joint: reducedJoint)
-            let candidates = Self.distinctProfiles(
-                pool, upTo: open,
-                features: Set(reduced.features.map(\.name) + joint.flatMap { [$0.feature1, $0.feature2] })
-            ) {
-                attributes[$0] ?? [:]
-            }.map { Candidate(id: $0, values: attributes[$0] ?? [:]) }
-            let remaining = try Pool(features: reduced.features, candidates: candidates)
-            return try FeasibilityCheck.check(pool: remaining, quotas: reduced).feasible
+            let reduced = try Quotas(panelSize: open, quotas: reducedLines, joint: reducedJoint)
+            guard reduced.features.count == lineGroups.count else { return false }
+            // The solver's pool, `count` people per available profile, from value indices (a line's
+            // position in its attribute's group is the value's index in the reduced quotas).
+            var ids: [String] = []
+            var valueIndices: [[Int]] = []
+            for (profile, count) in available {
+                let row = zip(lineGroups, profileLines[profile] ?? []).map { group, line in line - group[0] }
+                for copy in 0..<count {
+                    ids.append("\(profile)#\(copy)")
+                    valueIndices.append(row)
+                }
+            }
+            let remaining = try Pool(features: reduced.features, ids: ids, valueIndices: valueIndices)
+            return try FeasibilityCheck.isFeasible(pool: remaining, quotas: reduced)
         } catch {
             return false
         }
+    }
+
+    /// Tries to fill `open` seats one at a time from `available`: each seat takes the first profile
+    /// (in profile order) that exceeds no maximum, leaves every attribute's shortfalls within the
+    /// seats left, and meets the most shortfalls. True when every minimum is met at the end; false
+    /// says nothing (a cleverer choice may exist).
+    private func completesGreedily(open: Int, held: [Int], available: [(profile: Int, count: Int)]) -> Bool {
+        var seated = held
+        var left = available.map(\.count)
+        for seat in 0..<open {
+            let after = open - seat - 1
+            var best: (index: Int, meets: Int)?
+            for (index, entry) in available.enumerated() where left[index] > 0 {
+                guard let own = profileLines[entry.profile] else { return false }
+                var meets = 0
+                var possible = true
+                for (group, mine) in zip(lineGroups, own) {
+                    var short = 0
+                    for line in group {
+                        let now = seated[line] + (line == mine ? 1 : 0)
+                        if now > lines[line].max { possible = false }
+                        short += max(0, lines[line].min - now)
+                    }
+                    if short > after { possible = false }
+                    if seated[mine] < lines[mine].min { meets += 1 }
+                    if !possible { break }
+                }
+                if possible, meets > (best?.meets ?? -1) { best = (index, meets) }
+            }
+            guard let best, let own = profileLines[available[best.index].profile] else { return false }
+            left[best.index] -= 1
+            for line in own { seated[line] += 1 }
+        }
+        return lines.indices.allSatisfy { seated[$0] >= lines[$0].min && seated[$0] <= lines[$0].max }
+    }
+
+    /// Whether one person of `profile` joining seats holding `held` (per line) meets every bound.
+    private func fits(_ profile: Int, held: [Int]) -> Bool {
+        guard let own = profileLines[profile] else { return false }
+        for (group, mine) in zip(lineGroups, own) {
+            for line in group {
+                let seated = held[line] + (line == mine ? 1 : 0)
+                if seated < lines[line].min || seated > lines[line].max { return false }
+            }
+        }
+        return true
+    }
+
+    static func normalized(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
+
+    /// The value of the attribute named `name` up to spaces and case (as Pool matches names).
+    static func value(named name: String, in values: [String: String]) -> String? {
+        let key = normalized(name)
+        return values.first { normalized($0.key) == key }?.value
     }
 }

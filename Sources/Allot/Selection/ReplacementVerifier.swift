@@ -13,8 +13,9 @@ public enum ReplacementVerifier {
         check("replace lotteryDigest", log.lotteryDigest == record.lotteryDigest, "the log is for another draw")
         check("replace eventId", log.eventId == record.eventId, "the log names another event")
         let rule = ReplacementRule(record: record)
+        let order = rule.order(record.reserves)
         var held = Set(record.panel)
-        var unused = record.reserves
+        var gone: Set<String> = []
         for (number, entry) in log.entries.enumerated() {
             let name = "replacement \(number + 1)"
             guard held.remove(entry.vacated) != nil else {
@@ -25,41 +26,26 @@ public enum ReplacementVerifier {
                 check(name, false, "'\(entry.state)' does not vacate a seat")
                 return checks
             }
-            let heldCounts = rule.counts(held)
             let skipped = Dictionary(entry.skipped.map { ($0.pid, $0.reason) }, uniquingKeysWith: { a, _ in a })
-            var index = 0
-            var problem: String?
-            var chosen: String?
-            var reached: Set<String> = []
-            while index < unused.count {
-                let pid = unused[index]
-                if let reason = skipped[pid] {
-                    if reason.trimmingCharacters(in: .whitespaces).isEmpty { problem = "\(pid) is skipped without a reason" }
-                    reached.insert(pid)
-                    unused.remove(at: index)
-                    continue
-                }
-                if rule.admits(pid, held: held, heldCounts: heldCounts, completion: unused) {
-                    chosen = pid
-                    break
-                }
-                index += 1
-            }
+            // The log's skips stand for the reserves the service found unavailable; the rule decides the rest.
+            let choice = rule.choose(held: held, order: order, gone: gone) { skipped[$0] }
+            let reached = Set(choice.skipped.map(\.pid))
             let unknownSkips = Set(skipped.keys).subtracting(reached)
-            if let problem {
-                check(name, false, problem)
+            if let blank = choice.skipped.first(where: { $0.reason.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                check(name, false, "\(blank.pid) is skipped without a reason")
             } else if !unknownSkips.isEmpty {
                 check(
                     name, false,
                     "skips \(unknownSkips.sorted().joined(separator: ", ")), who are not unused reserves before the replacement")
-            } else if chosen != entry.replacement {
-                let expected = chosen ?? "no one (the seat stays open)"
+            } else if choice.chosen != entry.replacement {
+                let expected = choice.chosen ?? "no one (the seat stays open)"
                 check(name, false, "the first admissible reserve is \(expected), the log says \(entry.replacement ?? "none")")
             } else {
                 check(name, true, "")
             }
-            if let chosen {
-                unused.removeAll { $0 == chosen }
+            gone.formUnion(reached)
+            if let chosen = choice.chosen {
+                gone.insert(chosen)
                 held.insert(chosen)
             }
             if checks.last?.passed == false { return checks }
