@@ -27,13 +27,29 @@ struct ReplacementContext: Sendable {
     }
 }
 
-/// Finalized draws' replacement contexts by event id.
+/// Finalized draws' replacement contexts by event id, the most recently used ones only.
+///
+/// A context holds its draw's whole pool and reserve order (~200 bytes a person: ~8 MiB for 37,000
+/// people), and a server draws for years: kept forever, they grew the soak run's RSS by ~8 MiB per
+/// draw. Replacements come in bursts for the few events whose invitations are open, so a small
+/// number of recent contexts serves them; an evicted one is read again (a moment) when needed.
 final class ReplacementContexts: Sendable {
-    private let contexts = Mutex<[Int: ReplacementContext]>([:])
+    /// Contexts kept: a city answers invitations for a handful of events at once; beyond that, memory
+    /// (up to hundreds of MiB for whole-city pools) matters more than re-reading an older event's draw.
+    static let keptContexts = 4
 
-    /// The context of `eventId`'s finalized draw, read from the store the first time.
+    private let contexts: Mutex<RecentCache<Int, ReplacementContext>>
+
+    init(capacity: Int = ReplacementContexts.keptContexts) {
+        contexts = Mutex(RecentCache(capacity: capacity))
+    }
+
+    /// The event ids whose contexts are kept, least recently used first.
+    var keptEventIds: [Int] { contexts.withLock { $0.keys } }
+
+    /// The context of `eventId`'s finalized draw, read from the store unless recently used.
     func context(eventId: Int, in connection: Connection) throws -> ReplacementContext {
-        if let known = contexts.withLock({ $0[eventId] }) { return known }
+        if let known = contexts.withLock({ $0.value(for: eventId) }) { return known }
         guard let stored = try DrawStore.find(eventId: eventId, in: connection), let panel = stored.panel,
             let prepared = try DrawStore.prepared(eventId: eventId, in: connection)
         else { throw EventError.notPrepared(id: eventId) }
@@ -42,7 +58,7 @@ final class ReplacementContexts: Sendable {
                 panelSize: prepared.panelSize, quotas: prepared.quotas, joint: prepared.jointQuotas, pool: prepared.pool),
             panel: panel, reserves: try DrawStore.reserves(eventId: eventId, in: connection),
             lotteryDigest: stored.lotteryDigest)
-        contexts.withLock { $0[eventId] = context }
+        contexts.withLock { $0.insert(context, for: eventId) }
         return context
     }
 }
