@@ -1,4 +1,3 @@
-import CSystem
 import Foundation
 import Synchronization
 
@@ -63,7 +62,7 @@ final class DrawJobs: Sendable {
             // them at once; glibc keeps most of it as free lists in the arena, so each draw thread left
             // ~20-30 MiB of RSS behind in the soak run (`malloc_trim` via gdb gave back 30 MiB of 128).
             // One trim per draw costs milliseconds, next to a draw's seconds.
-            _ = csystem_malloc_trim(0)
+            MemoryTrimmer.trim()
         }
         thread.name = "draw-job-\(id)"
         thread.start()
