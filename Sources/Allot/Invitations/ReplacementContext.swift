@@ -29,14 +29,15 @@ struct ReplacementContext: Sendable {
 
 /// Finalized draws' replacement contexts by event id, the most recently used ones only.
 ///
-/// A context holds its draw's whole pool and reserve order (~200 bytes a person: ~8 MiB for 37,000
-/// people), and a server draws for years: kept forever, they grew the soak run's RSS by ~8 MiB per
-/// draw. Replacements come in bursts for the few events whose invitations are open, so a small
-/// number of recent contexts serves them; an evicted one is read again (a moment) when needed.
+/// A context holds its draw's whole pool and reserve order, ~400 bytes a person (measured: 40,000
+/// people parse into 14.5 MiB of attribute dictionaries, plus 1.7 MiB for the rule's index and the
+/// reserves), and a server draws for years: kept forever, they grew the soak run's RSS with every
+/// draw. Replacements come in bursts for the event being answered, so a couple of recent contexts
+/// serve them; an evicted one is read again from the store when needed (a pool text parsed once).
 final class ReplacementContexts: Sendable {
-    /// Contexts kept: a city answers invitations for a handful of events at once; beyond that, memory
-    /// (up to hundreds of MiB for whole-city pools) matters more than re-reading an older event's draw.
-    static let keptContexts = 4
+    /// Contexts kept: the event whose answers are coming in and one more; beyond that, memory (16 MiB
+    /// at 40,000 people, ~400 MiB for a whole city) matters more than re-reading an older event's draw.
+    static let keptContexts = 2
 
     private let contexts: Mutex<RecentCache<Int, ReplacementContext>>
 
