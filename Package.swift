@@ -19,7 +19,7 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        // Tiny C shim for what Glibc's Swift module lacks (epoll, accept4).
+        // Tiny C shim for what Glibc's Swift module lacks (epoll, accept4, malloc_trim, mallopt).
         .target(name: "CSystem"),
         // General LP/MIP solver; no domain vocabulary.
         .target(name: "Optimization", swiftSettings: strict),
@@ -28,7 +28,7 @@ let package = Package(
         // HTTP/1.1 over POSIX sockets; no domain.
         .target(name: "HTTPServer", dependencies: ["CSystem"], swiftSettings: strict),
         // The application: use cases, storage, file formats, API routes.
-        .target(name: "Allot", dependencies: ["Sortition", "HTTPServer", "CSQLite"], swiftSettings: strict),
+        .target(name: "Allot", dependencies: ["Sortition", "HTTPServer", "CSQLite", "CSystem"], swiftSettings: strict),
         // The `allot` command: parsing, help, exit codes, wiring.
         .executableTarget(name: "AllotCommand", dependencies: ["Allot"], swiftSettings: strict),
 

@@ -1,7 +1,16 @@
 #define _GNU_SOURCE
+#include <malloc.h>
 #include <sys/socket.h>
 #include "CSystem.h"
 
 int csystem_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags) {
     return accept4(fd, addr, len, flags);
+}
+
+int csystem_malloc_trim(size_t pad) {
+    return malloc_trim(pad);
+}
+
+int csystem_set_arena_max(int count) {
+    return mallopt(M_ARENA_MAX, count);
 }

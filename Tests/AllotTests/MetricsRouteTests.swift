@@ -108,6 +108,15 @@ import Testing
         let uptime = try #require(Self.sample(text, "allot_uptime_seconds"))
         #expect(uptime >= 0 && uptime < 60)
         #expect(Self.sample(text, "allot_audit_entries") ?? 0 >= 4)
+        // Memory: SQLite's own (its page caches are part of the resident set) and the resident set as
+        // /proc/self/status reports it (same process: the test runs the server).
+        let sqlite = try #require(Self.sample(text, "allot_sqlite_memory_bytes"))
+        let resident = try #require(Self.sample(text, "process_resident_memory_bytes"))
+        let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+        let line = try #require(status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") })
+        let kib = try #require(Double(line.split(separator: " ").dropFirst().first ?? ""))
+        #expect(sqlite > 0 && sqlite < resident)
+        #expect(abs(resident - kib * 1024) < 64 * 1_048_576)
         // Every family is declared before its samples.
         for family in ["allot_people", "allot_database_bytes", "http_requests_total", "http_request_duration_seconds"] {
             #expect(text.contains("# TYPE \(family) "))

@@ -4,6 +4,7 @@ import HTTPServer
 public final class APIServer: Sendable {
     private let api: AllotAPI
     private let server: HTTPServer
+    private let trimmer = MemoryTrimmer()
 
     /// Default enrollments per client address per minute when neither config nor command line says.
     public static let defaultRateLimit = 60
@@ -42,7 +43,9 @@ public final class APIServer: Sendable {
 
     /// Starts listening; returns the port (the chosen one when `port` was 0).
     public func start() throws -> Int {
-        try server.start()
+        let port = try server.start()
+        trimmer.start()
+        return port
     }
 
     /// Drains and stops on SIGINT or SIGTERM.
@@ -59,5 +62,6 @@ public final class APIServer: Sendable {
     public func wait() {
         server.wait()
         api.stop()
+        trimmer.stop()
     }
 }

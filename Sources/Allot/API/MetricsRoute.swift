@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import HTTPServer
 
@@ -76,10 +77,25 @@ public struct MetricsRoute: Sendable {
             Gauge("allot_invitations", "Invitations, by state.") {
                 try Self.counts($0, "SELECT state, count(*) FROM invitation GROUP BY state", label: "state")
             },
+            .single(
+                "allot_sqlite_memory_bytes",
+                "Memory SQLite holds (page caches, prepared statements); each connection's page cache is bounded."
+            ) { _ in Double(sqlite3_memory_used()) },
+            Gauge("process_resident_memory_bytes", "Resident memory of the server process (VmRSS).") { _ in
+                Self.residentBytes().map { [(labels: "", value: Double($0))] } ?? []
+            },
             Gauge("allot_outbox_messages", "Outbox messages, by state (pending is the backlog).") {
                 try Self.counts($0, "SELECT state, count(*) FROM outbox GROUP BY state", label: "state")
             },
         ]
+    }
+
+    /// The process's resident set from `/proc/self/statm` (pages), or nil where there is none.
+    static func residentBytes() -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 
     /// One sample per row of a `SELECT label, count(*)` query, labelled `name="label"`.

@@ -29,13 +29,30 @@ struct ReplacementContext: Sendable {
     }
 }
 
-/// Finalized draws' replacement contexts by event id.
+/// Finalized draws' replacement contexts by event id, the most recently used ones only.
+///
+/// A context holds its draw's whole pool and reserve order, ~400 bytes a person (measured: 40,000
+/// people parse into 14.5 MiB of attribute dictionaries, plus 1.7 MiB for the rule's index and the
+/// reserves), and a server draws for years: kept forever, they grew the soak run's RSS with every
+/// draw. Replacements come in bursts for the event being answered, so a couple of recent contexts
+/// serve them; an evicted one is read again from the store when needed (a pool text parsed once).
 final class ReplacementContexts: Sendable {
-    private let contexts = Mutex<[Int: ReplacementContext]>([:])
+    /// Contexts kept: the event whose answers are coming in and one more; beyond that, memory (16 MiB
+    /// at 40,000 people, ~400 MiB for a whole city) matters more than re-reading an older event's draw.
+    static let keptContexts = 2
 
-    /// The context of `eventId`'s finalized draw, read from the store the first time.
+    private let contexts: Mutex<RecentCache<Int, ReplacementContext>>
+
+    init(capacity: Int = ReplacementContexts.keptContexts) {
+        contexts = Mutex(RecentCache(capacity: capacity))
+    }
+
+    /// The event ids whose contexts are kept, least recently used first.
+    var keptEventIds: [Int] { contexts.withLock { $0.keys } }
+
+    /// The context of `eventId`'s finalized draw, read from the store unless recently used.
     func context(eventId: Int, in connection: Connection) throws -> ReplacementContext {
-        if let known = contexts.withLock({ $0[eventId] }) { return known }
+        if let known = contexts.withLock({ $0.value(for: eventId) }) { return known }
         guard let stored = try DrawStore.find(eventId: eventId, in: connection), let panel = stored.panel,
             let prepared = try DrawStore.prepared(eventId: eventId, in: connection)
         else { throw EventError.notPrepared(id: eventId) }
@@ -45,7 +62,7 @@ final class ReplacementContexts: Sendable {
         let context = ReplacementContext(
             rule: rule, panel: panel, reserves: reserves, order: rule.order(reserves),
             lotteryDigest: stored.lotteryDigest)
-        contexts.withLock { $0[eventId] = context }
+        contexts.withLock { $0.insert(context, for: eventId) }
         return context
     }
 }
