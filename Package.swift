@@ -19,7 +19,7 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        // Tiny C shim for what Glibc's Swift module lacks (epoll, accept4, malloc_trim, mallopt).
+        // Tiny C shim for what Glibc's Swift module lacks (epoll, accept4, malloc_trim).
         .target(name: "CSystem"),
         // General LP/MIP solver; no domain vocabulary.
         .target(name: "Optimization", swiftSettings: strict),

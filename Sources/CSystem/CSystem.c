@@ -10,7 +10,3 @@ int csystem_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags) {
 int csystem_malloc_trim(size_t pad) {
     return malloc_trim(pad);
 }
-
-int csystem_set_arena_max(int count) {
-    return mallopt(M_ARENA_MAX, count);
-}

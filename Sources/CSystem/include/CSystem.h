@@ -13,7 +13,4 @@ int csystem_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags);
 /// malloc_trim(3): gives the free memory of every malloc arena back to the system. Returns 1 when
 /// some was released. <malloc.h> is not part of Glibc's Swift module.
 int csystem_malloc_trim(size_t pad);
-
-/// mallopt(M_ARENA_MAX, count): at most `count` malloc arenas. Returns 1 on success.
-int csystem_set_arena_max(int count);
 #endif
