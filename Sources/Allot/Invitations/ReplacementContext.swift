@@ -32,6 +32,22 @@ struct ReplacementContext: Sendable {
 /// Finalized draws' replacement contexts by event id.
 final class ReplacementContexts: Sendable {
     private let contexts = Mutex<[Int: ReplacementContext]>([:])
+    /// Decoded skip lists of logged entries by their stored JSON: every decline replays the whole
+    /// log, and decoding the same thousands of skips again each time was a tenth of a decline.
+    private let decodedSkips = Mutex<[String: [ReplacementLog.Skip]]>([:])
+    /// Skip lists kept at most (the cache is emptied beyond: a few events' logs fit).
+    static let maxDecodedSkips = 20_000
+
+    /// The skips stored as `text` (a log entry's JSON column).
+    func skips(_ text: String) throws -> [ReplacementLog.Skip] {
+        if let known = decodedSkips.withLock({ $0[text] }) { return known }
+        let skips = try EventStore.decode([ReplacementLog.Skip].self, text)
+        decodedSkips.withLock { cache in
+            if cache.count >= Self.maxDecodedSkips { cache.removeAll() }
+            cache[text] = skips
+        }
+        return skips
+    }
 
     /// The context of `eventId`'s finalized draw, read from the store the first time.
     func context(eventId: Int, in connection: Connection) throws -> ReplacementContext {
