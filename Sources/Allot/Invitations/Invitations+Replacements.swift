@@ -125,7 +125,7 @@ extension Invitations {
         ).rows([SQLValue(eventId)]) { row in
             ReplacementLog.Entry(
                 vacated: row.text(0), state: row.text(1),
-                skipped: try EventStore.decode([ReplacementLog.Skip].self, row.text(2)),
+                skipped: try contexts.skips(row.text(2)),
                 replacement: row.optionalText(3), at: row.text(4),
                 unmet: try row.optionalText(5).map { try EventStore.decode([String].self, $0) })
         }

@@ -40,6 +40,27 @@ final class ReplacementContexts: Sendable {
     /// Contexts kept: the event whose answers are coming in and one more; beyond that, memory (16 MiB
     /// at 40,000 people, ~400 MiB for a whole city) matters more than re-reading an older event's draw.
     static let keptContexts = 2
+    /// Decoded skip lists of logged entries by their stored JSON: every decline replays the whole
+    /// log, and decoding the same thousands of skips again each time was a tenth of a decline.
+    private let decodedSkips = Mutex<(lists: [String: [ReplacementLog.Skip]], bytes: Int)>(([:], 0))
+    /// Skip lists kept at most, and their stored JSON's bytes at most (the cache is emptied beyond
+    /// either: a few events' logs fit, and a log of long skip lists cannot grow the server's memory).
+    static let maxDecodedSkips = 20_000
+    static let maxDecodedSkipBytes = 16 << 20
+
+    /// The skips stored as `text` (a log entry's JSON column).
+    func skips(_ text: String) throws -> [ReplacementLog.Skip] {
+        if let known = decodedSkips.withLock({ $0.lists[text] }) { return known }
+        let skips = try EventStore.decode([ReplacementLog.Skip].self, text)
+        decodedSkips.withLock { cache in
+            if cache.lists.count >= Self.maxDecodedSkips || cache.bytes + text.utf8.count > Self.maxDecodedSkipBytes {
+                cache = ([:], 0)
+            }
+            cache.lists[text] = skips
+            cache.bytes += text.utf8.count
+        }
+        return skips
+    }
 
     private let contexts: Mutex<RecentCache<Int, ReplacementContext>>
 

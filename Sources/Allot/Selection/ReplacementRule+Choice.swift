@@ -57,7 +57,10 @@ extension ReplacementRule {
         // While seats are open, one check first: can the `open + 1` seats be filled from the unused
         // reserves at all? If not, no reserve is admissible (whoever joins, the rest cannot complete),
         // and fewer reserves after skips cannot change that: the walk only records the skips.
-        let noneAdmissible = open > 0 && !completable(members: held, counts: heldCounts, supply: supply)
+        let heldLines = lines.map { heldCounts[$0.key, default: 0] }
+        let jointHeld = joint.map { jointCount($0, held) }
+        let noneAdmissible =
+            open > 0 && !completable(seated: held.count, held: heldLines, jointHeld: jointHeld, supply: supply)
         for (index, pid) in order.pids.enumerated() where !out[index] || (held.contains(pid) && !gone.contains(pid)) {
             let profile = profiles[index]
             if let reason = try unavailable(pid) {
@@ -77,7 +80,7 @@ extension ReplacementRule {
                 } else if open == 0 {
                     admitted = mayFill(pid) && admits(pid, held: held, heldCounts: heldCounts, completion: [])
                 } else {
-                    admitted = completes(pid, held: held, heldCounts: heldCounts, supply: supply)
+                    admitted = completes(pid, held: held, heldLines: heldLines, jointHeld: jointHeld, supply: supply)
                 }
                 verdicts[profile] = admitted
             }
@@ -87,23 +90,26 @@ extension ReplacementRule {
     }
 
     /// `admits` while seats stay open after `candidate` joins, with the unused reserves given as a
-    /// count per profile (`supply`, the candidate included).
-    func completes(_ candidate: String, held: Set<String>, heldCounts: [String: Int], supply: [Int]) -> Bool {
-        guard let own = attributes[candidate], let profile = profileOf[candidate], !held.contains(candidate) else {
+    /// count per profile (`supply`, the candidate included) and the held seats per line (`heldLines`)
+    /// and per joint quota (`jointHeld`).
+    func completes(_ candidate: String, held: Set<String>, heldLines: [Int], jointHeld: [Int], supply: [Int]) -> Bool {
+        guard let values = attributes[candidate], let profile = profileOf[candidate], !held.contains(candidate) else {
             return false
         }
-        var counts = heldCounts
-        for (name, value) in own { counts["\(name)=\(value)", default: 0] += 1 }
         guard held.count + 1 < panelSize else { return false }
-        for (name, values) in quotas {
-            for (value, bounds) in values where bounds.count == 2 && counts["\(name)=\(value)", default: 0] > bounds[1] {
-                return false
-            }
+        var seated = heldLines
+        for line in profileLines[profile] ?? [] {
+            seated[line] += 1
+            if seated[line] > lines[line].max { return false }
         }
-        let members = held.union([candidate])
-        for quota in joint where jointCount(quota, members) > quota.max { return false }
+        var jointSeated = jointHeld
+        for (index, quota) in joint.enumerated()
+        where values[quota.feature1] == quota.value1 && values[quota.feature2] == quota.value2 {
+            jointSeated[index] += 1
+            if jointSeated[index] > quota.max { return false }
+        }
         var others = supply
         others[profile] -= 1
-        return completable(members: members, counts: counts, supply: others)
+        return completable(seated: held.count + 1, held: seated, jointHeld: jointSeated, supply: others)
     }
 }

@@ -235,9 +235,15 @@ public struct ReplacementRule: Sendable {
     /// `min(supply, open)` of a profile can matter, so the solver sees at most that many. Counting
     /// settles most cases and one open seat is settled by trying each profile; the solver decides the rest.
     func completable(members: Set<String>, counts: [String: Int], supply: [Int]) -> Bool {
-        let open = panelSize - members.count
+        completable(
+            seated: members.count, held: lines.map { counts[$0.key, default: 0] },
+            jointHeld: joint.map { jointCount($0, members) }, supply: supply)
+    }
+
+    /// `completable` with `seated` seats taken, holding `held` per line and `jointHeld` per joint quota.
+    func completable(seated: Int, held: [Int], jointHeld: [Int], supply: [Int]) -> Bool {
+        let open = panelSize - seated
         guard open > 0 else { return true }
-        let held = lines.map { counts[$0.key, default: 0] }
         // mayComplete: no bound exceeded, each attribute's shortfalls within the open seats.
         for group in lineGroups {
             var short = 0
@@ -268,7 +274,6 @@ public struct ReplacementRule: Sendable {
             }
             if room < open { return false }
         }
-        let jointHeld = joint.map { jointCount($0, members) }
         if open == 1 {
             return available.contains { profile, _ in
                 fits(profile, held: held) && zip(joint, jointHeld).allSatisfy { quota, seated in
