@@ -126,23 +126,34 @@ public struct Invitations: Sendable {
     /// Citizens' answers through their links, written in one transaction so that one commit (one
     /// sync to disk) serves them all; each answer has its own savepoint, so one refused (unknown link,
     /// illegal transition) leaves the others. The results are in the order of `answers`.
+    ///
+    /// Answers arrive together in no meaningful order, so they are written event by event (in arrival
+    /// order within each event): a decline's replacement then finds its event's replacement context
+    /// in the small cache of recent ones instead of re-reading a draw for every answer of a burst
+    /// spread over many events.
     public func respond(batch answers: [(token: String, response: String)]) throws -> [Result<CitizenInvitation, any Error>] {
         try database.write { connection in
-            var results: [Result<CitizenInvitation, any Error>] = []
-            results.reserveCapacity(answers.count)
-            for (token, response) in answers {
+            var eventOf: [Int] = []
+            eventOf.reserveCapacity(answers.count)
+            for (token, _) in answers {
+                eventOf.append(try InvitationStore.byToken(token, in: connection)?.eventId ?? Int.max)
+            }
+            let order = answers.indices.sorted { (eventOf[$0], $0) < (eventOf[$1], $1) }
+            var results = [Result<CitizenInvitation, any Error>?](repeating: nil, count: answers.count)
+            for index in order {
+                let (token, response) = answers[index]
                 try connection.execute("SAVEPOINT answer")
                 do {
                     let shown = try answer(token: token, target: try Self.target(of: response), in: connection)
                     try connection.execute("RELEASE answer")
-                    results.append(.success(shown))
+                    results[index] = .success(shown)
                 } catch {
                     try connection.execute("ROLLBACK TO answer")
                     try connection.execute("RELEASE answer")
-                    results.append(.failure(error))
+                    results[index] = .failure(error)
                 }
             }
-            return results
+            return results.compactMap { $0 }
         }
     }
 
