@@ -7,7 +7,7 @@ final class InvitationRoutes: RouteSet {
     let invitations: Invitations
     let feedback: FeedbackLoop
     /// Citizens' answers, committed in groups.
-    let answers: AnswerBatcher
+    let answers: GroupCommit<AnswerBatcher.Answer, CitizenInvitation>
 
     /// Feedback with twenty suggestions of a page each stays under this.
     static let maxFeedbackBodySize = 96 * 1024
@@ -15,7 +15,7 @@ final class InvitationRoutes: RouteSet {
     init(invitations: Invitations) {
         self.invitations = invitations
         self.feedback = FeedbackLoop(invitations: invitations)
-        self.answers = AnswerBatcher(invitations: invitations)
+        self.answers = AnswerBatcher.start(invitations: invitations)
     }
 
     func stop() {
@@ -132,7 +132,7 @@ final class InvitationRoutes: RouteSet {
             responder.respond(context.response(for: error, to: request))
             return
         }
-        answers.submit(token: token, response: body.response) { result in
+        answers.submit(AnswerBatcher.Answer(token: token, response: body.response)) { result in
             do {
                 responder.respond(JSONBody.response(try context.mapped { try result.get() }))
             } catch {

@@ -7,7 +7,7 @@ import HTTPServer
 final class RegistryRoutes: RouteSet {
     let registry: Registry
     let rateLimiter: EnrollmentRateLimiter
-    let batcher: EnrollmentBatcher
+    let batcher: GroupCommit<Enrollment, EnrollmentReceipt>
     /// Replies that never change, encoded once.
     let healthBody: [UInt8] = Array(#"{"status":"ok"}"#.utf8)
     let schemaBody: [UInt8]
@@ -19,7 +19,7 @@ final class RegistryRoutes: RouteSet {
     init(registry: Registry, rateLimitPerMinute: Int) {
         self.registry = registry
         self.rateLimiter = EnrollmentRateLimiter(perMinute: rateLimitPerMinute)
-        self.batcher = EnrollmentBatcher(registry: registry)
+        self.batcher = EnrollmentBatcher.start(registry: registry)
         self.schemaBody = JSONBody.response(registry.schema).body
     }
 
