@@ -290,6 +290,9 @@ struct ConsoleTests {
         #expect(try harness.events.list().isEmpty)
 
         let event = try harness.draft()
+        // The age bands' census share is a range (of 18+ residents): the editor shows it and the seats it gives.
+        let editor = try browser.get("/console/events/\(event.id)/quotas").text
+        #expect(editor.contains("17.1–19.8%") && editor.contains("1–2 (1.71–1.98)"))
         for (posted, field) in bad {
             _ = try browser.get("/console/events/\(event.id)")
             let reply = try browser.post("/console/events/\(event.id)", posted)

@@ -36,7 +36,8 @@ struct EventDrawTests {
         // ceil(20 × upper): 18-29 holds 17.12%–19.75% → 3…4 seats, 70+ 10.70%–11.05% → 2…3.
         let young = try #require(event.quotas.values.first { $0.attribute == "age" && $0.value == "18-29" })
         #expect(young.min == 3 && young.max == 4 && young.origin == .derived)
-        #expect(young.note?.hasPrefix("share between 17.12% and 19.75%") == true)
+        #expect(young.note?.hasPrefix("share between 17.12% and 19.75%") == true && young.shareRange == [0.1712, 0.1975])
+        #expect(female.shareRange == nil)
         let old = try #require(event.quotas.values.first { $0.attribute == "age" && $0.value == "70+" })
         #expect(old.min == 2 && old.max == 3 && abs((old.share ?? 0) - 0.10875) < 1e-9)
         // Placeholders only for occupation: never invented.

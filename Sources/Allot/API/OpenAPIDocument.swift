@@ -121,7 +121,8 @@ enum OpenAPIDocument {
               },
               "ValueSeats": {"type": "object", "required": ["attribute", "value", "min", "max", "origin"],
                 "properties": {"attribute": {"type": "string"}, "value": {"type": "string"}, "min": {"type": "integer"}, "max": {"type": "integer"},
-                  "origin": {"type": "string", "enum": ["derived", "explicit", "unconstrained", "missing"]}, "share": {"type": "number"}, "note": {"type": "string"}}},
+                  "origin": {"type": "string", "enum": ["derived", "explicit", "unconstrained", "missing"]}, "share": {"type": "number"},
+                  "shareRange": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}, "note": {"type": "string"}}},
               "Event": {
                 "type": "object",
                 "required": ["id", "title", "department", "kind", "startsAt", "place", "seats", "reserves", "cooldownDays", "eligibility", "quotas", "status", "createdAt", "updatedAt"],

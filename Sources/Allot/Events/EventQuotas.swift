@@ -19,8 +19,10 @@ public struct ValueSeats: Codable, Sendable, Equatable {
     public var min: Int
     public var max: Int
     public var origin: QuotaOrigin
-    /// The census share from the targets file, when it has one.
+    /// The census share from the targets file, when it has one (the middle of `shareRange`, if given).
     public var share: Double?
+    /// `[lower, upper]` where the census bounds the share instead of giving it (the adult age bands).
+    public var shareRange: [Double]?
     /// What the targets file says of the figure (its status and source), or why there is none.
     public var note: String?
 }

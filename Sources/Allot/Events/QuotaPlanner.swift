@@ -44,13 +44,14 @@ enum QuotaPlanner {
                 } else if let figure = targets?.figures[attribute]?[code] {
                     let low = Quotas.derivedSeats(panelSize: seats, share: figure.range.lowerBound)
                     let high = Quotas.derivedSeats(panelSize: seats, share: figure.range.upperBound)
-                    let bounds = figure.range.lowerBound == figure.range.upperBound
+                    let boundsNote = figure.range.lowerBound == figure.range.upperBound
                         ? nil : "share between \(percent(figure.range.lowerBound)) and \(percent(figure.range.upperBound))"
                     values.append(
                         ValueSeats(
                             attribute: attribute, value: code, min: low.lowerBound, max: high.upperBound,
                             origin: .derived, share: figure.share,
-                            note: [bounds, figure.status, figure.source].compactMap { $0 }.joined(separator: "; ")))
+                            shareRange: boundsNote == nil ? nil : [figure.range.lowerBound, figure.range.upperBound],
+                            note: [boundsNote, figure.status, figure.source].compactMap { $0 }.joined(separator: "; ")))
                 } else {
                     let why = targets == nil ? "no targets file" : (targets?.gaps[attribute] ?? "no figure for this value")
                     values.append(

@@ -71,12 +71,22 @@ extension Console {
             let lines = event.quotas.values.filter { $0.attribute == attribute }
             let rows = lines.map { line -> HTML in
                 let key = "\(line.attribute).\(line.value)"
-                let share = line.share.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
+                // The census share, or its bounds where the census gives only those (the age bands).
+                let bounds = line.shareRange.flatMap { $0.count == 2 ? ($0[0], $0[1]) : nil }
+                    ?? line.share.map { ($0, $0) }
+                let share = bounds.map { low, high in
+                    low == high
+                        ? String(format: "%.1f%%", low * 100) : String(format: "%.1f–%.1f%%", low * 100, high * 100)
+                } ?? "—"
                 // The seats the share gives (the rule of `derived`), with seats × share before rounding.
                 let derived =
-                    line.share.map { share in
-                        let range = Quotas.derivedSeats(panelSize: event.seats, share: share)
-                        return "\(range.lowerBound)–\(range.upperBound) (" + String(format: "%.2f", share * Double(event.seats)) + ")"
+                    bounds.map { low, high in
+                        let seats = Double(event.seats)
+                        let from = Quotas.derivedSeats(panelSize: event.seats, share: low).lowerBound
+                        let to = Quotas.derivedSeats(panelSize: event.seats, share: high).upperBound
+                        let exact = low == high
+                            ? String(format: "%.2f", low * seats) : String(format: "%.2f–%.2f", low * seats, high * seats)
+                        return "\(from)–\(to) (\(exact))"
                     } ?? "—"
                 let minName = "min.\(key)"
                 let maxName = "max.\(key)"
