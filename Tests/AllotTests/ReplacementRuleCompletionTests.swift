@@ -30,26 +30,38 @@ import Testing
         return result
     }
 
+    /// The attributes of the random cases: few profiles, so people alike are the rule.
+    static let values = ["gender": ["f", "m"], "age": ["young", "middle", "old"]]
+
+    /// `count` people P0… with random values of `values`.
+    static func randomPool(_ count: Int, _ random: inout Stream) -> [DrawProtocol.PoolEntry] {
+        (0..<count).map { index in
+            DrawProtocol.PoolEntry(
+                pid: "P\(index)", attributes: values.mapValues { $0[Int.random(in: 0..<$0.count, using: &random)] })
+        }
+    }
+
+    /// Random quotas of `values`: a minimum of 0…2 and a maximum of up to `spread` more.
+    static func randomQuotas(spread: Int, _ random: inout Stream) -> [String: [String: [Int]]] {
+        var quotas: [String: [String: [Int]]] = [:]
+        for (name, options) in values {
+            for value in options {
+                let low = Int.random(in: 0...2, using: &random)
+                quotas[name, default: [:]][value] = [low, low + Int.random(in: 0...spread, using: &random)]
+            }
+        }
+        return quotas
+    }
+
     @Test func completionAgreesWithBruteForce() throws {
         var random = Stream(state: 20_261_130)
-        let values = ["gender": ["f", "m"], "age": ["young", "middle", "old"]]
         var feasibleSeen = 0
         var infeasibleSeen = 0
         for _ in 0..<150 {
             let panelSize = 6
             // 14 people of few profiles: duplicates are the rule.
-            let pool = (0..<14).map { index in
-                DrawProtocol.PoolEntry(
-                    pid: "P\(index)",
-                    attributes: values.mapValues { $0[Int.random(in: 0..<$0.count, using: &random)] })
-            }
-            var quotas: [String: [String: [Int]]] = [:]
-            for (name, options) in values {
-                for value in options {
-                    let low = Int.random(in: 0...2, using: &random)
-                    quotas[name, default: [:]][value] = [low, low + Int.random(in: 0...3, using: &random)]
-                }
-            }
+            let pool = Self.randomPool(14, &random)
+            let quotas = Self.randomQuotas(spread: 3, &random)
             let rule = ReplacementRule(panelSize: panelSize, quotas: quotas, joint: nil, pool: pool)
             let open = Int.random(in: 1...3, using: &random)
             let shuffled = pool.map(\.pid).shuffled(using: &random)
@@ -77,21 +89,11 @@ import Testing
     /// when the replacement fills the panel, and does reject some (else it would save nothing).
     @Test func fillingFilterIsANecessaryConditionOfAdmits() {
         var random = Stream(state: 7)
-        let values = ["gender": ["f", "m"], "age": ["young", "middle", "old"]]
         var admitted = 0
         var filtered = 0
         for _ in 0..<200 {
-            let pool = (0..<12).map { index in
-                DrawProtocol.PoolEntry(
-                    pid: "P\(index)", attributes: values.mapValues { $0[Int.random(in: 0..<$0.count, using: &random)] })
-            }
-            var quotas: [String: [String: [Int]]] = [:]
-            for (name, options) in values {
-                for value in options {
-                    let low = Int.random(in: 0...2, using: &random)
-                    quotas[name, default: [:]][value] = [low, low + Int.random(in: 0...2, using: &random)]
-                }
-            }
+            let pool = Self.randomPool(12, &random)
+            let quotas = Self.randomQuotas(spread: 2, &random)
             let rule = ReplacementRule(panelSize: 5, quotas: quotas, joint: nil, pool: pool)
             let shuffled = pool.map(\.pid).shuffled(using: &random)
             let held = Set(shuffled.prefix(4))
@@ -111,21 +113,11 @@ import Testing
     /// `open + 1` per profile instead of all of them: the same answer for every candidate.
     @Test func admitsWithTheCappedCompletionAgrees() {
         var random = Stream(state: 99)
-        let values = ["gender": ["f", "m"], "age": ["young", "middle", "old"]]
         var admitted = 0
         var compared = 0
         for _ in 0..<150 {
-            let pool = (0..<16).map { index in
-                DrawProtocol.PoolEntry(
-                    pid: "P\(index)", attributes: values.mapValues { $0[Int.random(in: 0..<$0.count, using: &random)] })
-            }
-            var quotas: [String: [String: [Int]]] = [:]
-            for (name, options) in values {
-                for value in options {
-                    let low = Int.random(in: 0...2, using: &random)
-                    quotas[name, default: [:]][value] = [low, low + Int.random(in: 0...3, using: &random)]
-                }
-            }
+            let pool = Self.randomPool(16, &random)
+            let quotas = Self.randomQuotas(spread: 3, &random)
             let rule = ReplacementRule(panelSize: 7, quotas: quotas, joint: nil, pool: pool)
             let shuffled = pool.map(\.pid).shuffled(using: &random)
             let heldCount = Int.random(in: 3...5, using: &random)  // 1 to 3 seats open after the candidate
@@ -150,19 +142,15 @@ import Testing
     /// reserve and skip the same ones, with 0 to 3 seats open after the replacement.
     @Test func choiceAgreesWithTheLiteralWalk() {
         var random = Stream(state: 2_026)
-        let values = ["gender": ["f", "m"], "age": ["young", "middle", "old"]]
         var chosenWithOpenSeats = 0
         var openSeatLeft = 0
         var skippedBeforeChoice = 0
         for _ in 0..<300 {
-            let pool = (0..<18).map { index in
-                DrawProtocol.PoolEntry(
-                    pid: "P\(index)", attributes: values.mapValues { $0[Int.random(in: 0..<$0.count, using: &random)] })
-            }
+            let pool = Self.randomPool(18, &random)
             // Quotas around a panel of the first 7 (so that completions often exist), the held seats among them.
             let shuffled = pool.map(\.pid).shuffled(using: &random)
             var quotas: [String: [String: [Int]]] = [:]
-            for (name, options) in values {
+            for (name, options) in Self.values {
                 for value in options {
                     let count = shuffled.prefix(7).count { pid in pool.first { $0.pid == pid }?.attributes[name] == value }
                     quotas[name, default: [:]][value] = [

@@ -141,16 +141,21 @@ extension Console {
         }
         let useCases = events
         let actor = principal(context).actor
-        guard
-            let job = jobs.start(
-                eventId: event.id,
-                work: { progress in
-                    try useCases.prepare(event.id, beaconSource: source, actor: actor, progress: progress)
-                })
-        else {
+        return startDrawJob(c, eventId: event.id, page: { "/console/events/\(event.id)/draw?job=\($0)" }) { progress in
+            try useCases.prepare(event.id, beaconSource: source, actor: actor, progress: progress)
+        }
+    }
+
+    /// Starts a prepare (main or top-up) as a job and sends the browser to `page(jobID)`, where its
+    /// progress shows; 409 while another prepare of the event runs.
+    func startDrawJob(
+        _ c: ConsoleRequest, eventId: Int, page: (Int) -> String,
+        work: @escaping @Sendable (_ progress: @escaping @Sendable (String) -> Void) throws -> StoredDraw
+    ) -> HTTPResponse {
+        guard let job = jobs.start(eventId: eventId, work: work) else {
             return c.message(status: 409, title: ConsoleText.notDoneTitle, text: ConsoleText.prepareRunning)
         }
-        return c.redirect("/console/events/\(event.id)/draw?job=\(job.id)")
+        return c.redirect(page(job.id))
     }
 
     func finalize(_ context: ConsoleRequest, _ posted: FormData) throws -> HTTPResponse {

@@ -131,16 +131,10 @@ extension Console {
         }
         let useCases = invitations
         let actor = principal(context).actor
-        guard
-            let job = jobs.start(
-                eventId: event.id,
-                work: { progress in
-                    try useCases.prepareTopUp(event.id, beaconSource: source, actor: actor, progress: progress)
-                })
-        else {
-            return c.message(status: 409, title: ConsoleText.notDoneTitle, text: ConsoleText.prepareRunning)
+        return startDrawJob(c, eventId: event.id, page: { "/console/events/\(event.id)/invitations?topup_job=\($0)#topup" }) {
+            progress in
+            try useCases.prepareTopUp(event.id, beaconSource: source, actor: actor, progress: progress)
         }
-        return c.redirect("/console/events/\(event.id)/invitations?topup_job=\(job.id)#topup")
     }
 
     func finalizeTopUp(_ context: ConsoleRequest, _ posted: FormData) throws -> HTTPResponse {
