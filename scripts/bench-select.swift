@@ -215,7 +215,13 @@ do {
         let copyStart = ContinuousClock.now
         var copies: [[Int]] = []
         copies.reserveCapacity(m)
-        for panel in lottery.panels { copies.append(panel.map { $0 }) }
+        for panel in lottery.panels {
+            copies.append(panel.withUnsafeBufferPointer { source in
+                [Int](unsafeUninitializedCapacity: source.count) { target, count in
+                    count = target.initialize(fromContentsOf: source)
+                }
+            })
+        }
         let copyElapsed = ContinuousClock.now - copyStart
         FileHandle.standardError.write(Data("copying \(copies.count) panels of \(copies.first?.count ?? 0): \(copyElapsed)\n".utf8))
         let stages = lottery.stageSeconds.map { String(format: "%@ %.4f", $0.stage, $0.seconds) }.joined(separator: ", ")
