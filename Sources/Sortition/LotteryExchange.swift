@@ -1,3 +1,5 @@
+import Optimization
+
 /// Type-level repair of a lottery: exchanges one seat of one type for one seat of another on a
 /// single lottery panel, keeping every quota row, until every type's lottery seats lie in its window.
 ///
@@ -42,6 +44,8 @@ struct LotteryExchange {
     static let doubleBudget = 20_000_000
 
     let members: [Int]
+    /// The quota rows over type counts (`QuotaModel`), for `recompose`.
+    let quotaModel: LinearModel
     /// Rows of each type (ascending), and each row's integral bounds.
     let rowsOfType: [[Int]]
     let rowLower: [Int]
@@ -54,17 +58,17 @@ struct LotteryExchange {
 
     /// Seats per type on each lottery panel, seats per row on each panel, seats per type in all.
     private(set) var panels: [[Int: Int]]
-    private var rowSeats: [[Int]]
+    var rowSeats: [[Int]]
     private(set) var seats: [Int]
     /// The panels holding each type (ascending), kept in step with `panels`.
-    private var holding: [[Int]]
+    var holding: [[Int]]
     /// Panels of one class hold the same seats (copies of one distribution panel, until an exchange
     /// changes one: it then gets a class of its own). A search that found nothing on a panel finds
     /// nothing on the others of its class, so it visits each class once (`firstVisit`): the lottery's
     /// m panels are often copies of a few dozen.
-    private var panelClass: [Int]
+    var panelClass: [Int]
     /// The search stamp that last visited each class.
-    private var classStamp: [Int]
+    var classStamp: [Int]
     private var stamp = 0
     /// The panels as given, and how many classes they formed: a panel whose class is below that
     /// was never changed, and is returned as given.
@@ -73,6 +77,7 @@ struct LotteryExchange {
 
     init(panels typePanels: [TypePanel], pool: Pool, quotas: Quotas, typeProbabilities: [Double]) {
         let model = QuotaModel(pool: pool, quotas: quotas).model
+        quotaModel = model
         let m = typePanels.count
         let members = pool.typeMembers.map(\.count)
         self.members = members
@@ -157,10 +162,10 @@ struct LotteryExchange {
     }
 
     /// Starts a search: every class unvisited.
-    private mutating func newSearch() { stamp += 1 }
+    mutating func newSearch() { stamp += 1 }
 
     /// Whether panel `index` is the first of its class this search visits (and marks it visited).
-    private mutating func firstVisit(_ index: Int) -> Bool {
+    mutating func firstVisit(_ index: Int) -> Bool {
         let visited = classStamp[panelClass[index]] == stamp
         classStamp[panelClass[index]] = stamp
         return !visited
@@ -188,7 +193,9 @@ struct LotteryExchange {
     }
 
     /// Repairs until every type is in its window or no exchange helps; returns whether all are in.
-    mutating func repair() -> Bool {
+    /// With `recomposing`, a type no exchange or chain moves gets `recompose`d panels too (a MIP per
+    /// panel: slower, so kept for lotteries the exchanges alone could not repair).
+    mutating func repair(recomposing: Bool = false) -> Bool {
         var budget = LotteryExchange.evaluationBudget
         var stuck = Set<Int>()
         var progressSinceStuck = false
@@ -206,7 +213,9 @@ struct LotteryExchange {
                 progressSinceStuck = false
                 continue
             }
-            if exchange(type, budget: &budget) || chain(type, budget: &budget) { progressSinceStuck = true } else { stuck.insert(type) }
+            if exchange(type, budget: &budget) || chain(type, budget: &budget) || recomposing && recompose(type) {
+                progressSinceStuck = true
+            } else { stuck.insert(type) }
         }
         return members.indices.allSatisfy { outside($0) == 0 }
     }
@@ -500,7 +509,7 @@ struct LotteryExchange {
     }
 
     /// Rows of `a` not of `b`, and rows of `b` not of `a` (both lists ascending).
-    private func difference(_ a: [Int], _ b: [Int]) -> (minus: [Int], plus: [Int]) {
+    func difference(_ a: [Int], _ b: [Int]) -> (minus: [Int], plus: [Int]) {
         var minus: [Int] = [], plus: [Int] = []
         var i = 0, j = 0
         while i < a.count || j < b.count {
@@ -515,7 +524,7 @@ struct LotteryExchange {
         return (minus, plus)
     }
 
-    private mutating func apply(leaving: Int, joining: Int, on index: Int, minus: [Int], plus: [Int]) {
+    mutating func apply(leaving: Int, joining: Int, on index: Int, minus: [Int], plus: [Int]) {
         panelClass[index] = classStamp.count
         classStamp.append(0)
         let left = (panels[index][leaving] ?? 0) - 1

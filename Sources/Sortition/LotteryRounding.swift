@@ -42,7 +42,8 @@ public struct Lottery: Sendable {
 ///    Single exchanges first, then two on one panel, then chains of single exchanges on distinct
 ///    panels through types that keep their seats. When Beck–Fiala's panels cannot be brought into
 ///    the windows that way, `LotteryPeeling` builds the m panels afresh and the exchanges start
-///    again from there (every type then starts within one seat of its expectation).
+///    again from there (every type then starts within one seat of its expectation); a type that
+///    still no exchange moves gets single panels composed afresh by a small MIP (`recompose`).
 /// 3. `LotteryRealization` deals each type's seats to its members in seeded shuffled passes: each
 ///    member gets ⌊S/n⌋ or ⌈S/n⌉ seats, and pairs of members meet about as often as independent
 ///    draws would make them (round-robin over the file order made neighbours share most panels).
@@ -68,8 +69,8 @@ public struct Lottery: Sendable {
 /// of census_biased_2500 (0.99/m), synthetic volunteer pools of 10,000 (0.96–1.0/m), 100,000
 /// (0.99/m) and 1,000,000 people (1.0/m), and synthetic city pools of 1,500 and 2,500 people with
 /// k = 40 and 100 (`RelaxedLeximinTests.cityPool`; seed 5 of 1,500/k = 40 ended at 1.56/m before
-/// the peeling fallback, now 0.94/m). Not everywhere: city pools of 500 people with k = 30
-/// (seeds 5 and 6) still end at 1.01 and 1.04/m, reported as such (no proof says they must).
+/// the peeling fallback, now 0.94/m), and 500 people with k = 30 (seeds 5 and 6 ended at 1.01 and
+/// 1.04/m before panels were recomposed, now 0.99 and 0.96/m).
 /// Co-selection: on `example_large_200` (π = 0.1) no two people of a type share more than 2.7
 /// times the panels independent people would (round-robin: 9.9); on pools whose types have a few
 /// members of small probability, LEXIMIN's own panels may seat several of them at once, and
@@ -136,24 +137,28 @@ public enum LotteryRounding {
             if LotteryExchange.needed(initial, pool: pool, typeProbabilities: problem.typeProbability) {
                 var exchange = LotteryExchange(panels: initial, pool: pool, quotas: quotas, typeProbabilities: problem.typeProbability)
                 timer.mark("exchange-setup")
-                let repaired = exchange.repair()
+                var repaired = exchange.repair()
                 timer.mark("exchange-repair")
-                if repaired {
-                    bound = 1
-                } else if distribution.panels.count <= m,
-                          let (peeled, _) = LotteryPeeling.panels(typeProbabilities: problem.typeProbability, pool: pool, quotas: quotas, m: m) {
+                if !repaired, distribution.panels.count <= m,
+                   let (peeled, _) = LotteryPeeling.panels(typeProbabilities: problem.typeProbability, pool: pool, quotas: quotas, m: m) {
                     // The exchanges could not bring every type into its window from Beck–Fiala's panels
                     // (the city pool of 1,500 with k = 40, seed 5: two people one seat over): peeling
                     // starts every type within one seat of its expectation, from where they may.
                     timer.mark("peeling")
                     var second = LotteryExchange(panels: peeled, pool: pool, quotas: quotas, typeProbabilities: problem.typeProbability)
-                    if second.repair() {
+                    if second.repair() || second.repair(recomposing: true) {
                         exchange = second
                         multiplicities = []
-                        bound = 1
+                        repaired = true
                     }
                     timer.mark("exchange-repair-peeled")
                 }
+                if !repaired {
+                    // Last: panels composed afresh where no exchange moves a type (a MIP per panel).
+                    repaired = exchange.repair(recomposing: true)
+                    timer.mark("exchange-recompose")
+                }
+                if repaired { bound = 1 }
                 exchange.spread()
                 timer.mark("exchange-spread")
                 exchanged = exchange.typePanels
