@@ -1,9 +1,12 @@
 import Optimization
 
 extension LotteryExchange {
-    /// Panels one `recompose` call may solve: each is a MIP over the pool's types (milliseconds on
-    /// pools of a few hundred types), so a type that none of them moves costs a bounded time.
-    static let recomposeAttempts = 60
+    /// Panels one `recompose` call may solve, as type columns over all its MIPs: a MIP costs about
+    /// its types (a millisecond at a few hundred types when the bounds leave no panel), so a type
+    /// that no panel moves costs a bounded time: every class of panels on a pool of 200 types, 100
+    /// of them on a pool of 2,000 (at least `recomposeMinimumAttempts`).
+    static let recomposeColumns = 200_000
+    static let recomposeMinimumAttempts = 60
     /// Branch-and-bound nodes one panel's MIP may take before that panel is given up.
     static let recomposeNodes = 200
 
@@ -18,7 +21,7 @@ extension LotteryExchange {
     /// City pools of 500 people with k = 30 (seeds 5 and 6) ended at 1.01 and 1.04/m without it.
     mutating func recompose(_ type: Int) -> Bool {
         let giving = seats[type] > high[type]
-        var attempts = LotteryExchange.recomposeAttempts
+        var attempts = Swift.max(LotteryExchange.recomposeMinimumAttempts, LotteryExchange.recomposeColumns / Swift.max(1, members.count))
         newSearch()
         for index in giving ? holding[type] : Array(panels.indices) where firstVisit(index) {
             guard attempts > 0 else { return false }
