@@ -232,14 +232,7 @@ struct LotteryExchange {
     mutating func spread() {
         var budget = LotteryExchange.spreadBudget
         let m = panels.count
-        func ratio(_ type: Int) -> Double {
-            let n = members[type], total = seats[type]
-            guard n > 1, total > 0 else { return 0 }
-            var pairs = 0
-            for index in holding[type] { let c = panels[index][type] ?? 0; pairs += c * (c - 1) }
-            return Double(pairs) * Double(n) * Double(m) / (Double(n - 1) * Double(total) * Double(total))
-        }
-        let ratios = members.indices.map(ratio)
+        let ratios = members.indices.map(pairRatio)
         let uneven = members.indices.filter { ratios[$0] > LotteryExchange.spreadTarget }
             .sorted { ratios[$0] > ratios[$1] || ratios[$0] == ratios[$1] && $0 < $1 }
         for type in uneven {
@@ -252,7 +245,7 @@ struct LotteryExchange {
             budget -= members.count
             // Even would be ⌈S/m⌉ at most on every panel.
             let even = (seats[type] + m - 1) / m
-            while budget > 0, ratio(type) > LotteryExchange.spreadTarget {
+            while budget > 0, pairRatio(type) > LotteryExchange.spreadTarget {
                 guard let from = holding[type].max(by: { (panels[$0][type] ?? 0) < (panels[$1][type] ?? 0) || (panels[$0][type] ?? 0) == (panels[$1][type] ?? 0) && $0 > $1 }),
                       let most = panels[from][type], most > even else { break }
                 var swapped = false
@@ -275,6 +268,27 @@ struct LotteryExchange {
                 if !swapped { break }
             }
         }
+    }
+
+    /// The pair ratio of `type` (see `spread`): how much more often two of its members meet on a
+    /// lottery panel than independent members of their probability would; 0 for a type of one.
+    func pairRatio(_ type: Int) -> Double {
+        let n = members[type], total = seats[type]
+        guard n > 1, total > 0 else { return 0 }
+        var pairs = 0
+        for index in holding[type] { let c = panels[index][type] ?? 0; pairs += c * (c - 1) }
+        return Double(pairs) * Double(n) * Double(panels.count) / (Double(n - 1) * Double(total) * Double(total))
+    }
+
+    /// The largest pair ratio over types whose members would meet on at least one panel if drawn
+    /// independently (π² · m ≥ 1; below that one shared panel already makes a large ratio), as
+    /// `scripts/bench-select` reports it for people.
+    var largestPairRatio: Double {
+        let m = Double(panels.count)
+        return members.indices.lazy.filter { type in
+            let probability = self.expected[type] / (Double(self.members[type]) * m)
+            return probability * probability * m >= 1
+        }.map(pairRatio).max() ?? 0
     }
 
     /// One exchange moving `type` a seat towards its window; false when none is found.

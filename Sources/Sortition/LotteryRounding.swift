@@ -40,10 +40,12 @@ public struct Lottery: Sendable {
 ///    (value quotas, joint quotas, households), until each type's seats S lie in its window
 ///    `[n·⌈mπ − 1⌉, n·⌊mπ + 1⌋]` (n members of probability π): then every member is within 1/m.
 ///    Single exchanges first, then two on one panel, then chains of single exchanges on distinct
-///    panels through types that keep their seats. When Beck–Fiala's panels cannot be brought into
-///    the windows that way, `LotteryPeeling` builds the m panels afresh and the exchanges start
-///    again from there (every type then starts within one seat of its expectation); a type that
-///    still no exchange moves gets single panels composed afresh by a small MIP (`recompose`).
+///    panels through types that keep their seats. A type that no exchange moves gets single panels
+///    composed afresh by a small MIP (`recompose`); that lottery is kept if its pairs stay near
+///    chance (`recomposedPairLimit`: Beck–Fiala's panels are copies of LEXIMIN's, which may seat
+///    several members of a small type together). Otherwise `LotteryPeeling` builds the m panels
+///    afresh and the exchanges and recomposition start again from there (every type then starts
+///    within one seat of its expectation); if that fails too, the recomposed lottery is taken.
 /// 3. `LotteryRealization` deals each type's seats to its members in seeded shuffled passes: each
 ///    member gets ⌊S/n⌋ or ⌈S/n⌉ seats, and pairs of members meet about as often as independent
 ///    draws would make them (round-robin over the file order made neighbours share most panels).
@@ -88,6 +90,9 @@ public enum LotteryRounding {
     /// panels of 100 seats; small lotteries finish long before, large ones stop early (still valid,
     /// since every accepted move only lowered the deviation).
     static let localSearchEvaluations = 5_000_000
+    /// Largest pair ratio (`LotteryExchange.largestPairRatio`) at which recomposed Beck–Fiala panels
+    /// are kept rather than peeling afresh: peeled lotteries of small city pools reach 0.6–3.5.
+    static let recomposedPairLimit = 2.0
 
     /// The lottery of `size` panels for `distribution` over `pool`'s types. With `quotas` (those the
     /// distribution's panels meet), the exchanges of step 2 bring everyone within 1/m.
@@ -139,13 +144,29 @@ public enum LotteryRounding {
                 timer.mark("exchange-setup")
                 var repaired = exchange.repair()
                 timer.mark("exchange-repair")
+                // Where no exchange moves a type, panels composed afresh by a small MIP usually finish
+                // in milliseconds; but Beck–Fiala's panels are copies of LEXIMIN's, which may seat
+                // several members of a small type together, so that lottery is kept only if its pairs
+                // stay near chance after spreading. Otherwise peeling (seconds on small dense pools)
+                // starts afresh, and the recomposed lottery is kept in reserve.
+                var recomposed: LotteryExchange?
+                if !repaired {
+                    var candidate = exchange
+                    if candidate.repair(recomposing: true) {
+                        candidate.spread()
+                        if candidate.largestPairRatio <= LotteryRounding.recomposedPairLimit {
+                            exchange = candidate
+                            repaired = true
+                        } else {
+                            recomposed = candidate
+                        }
+                    }
+                    timer.mark("exchange-recompose")
+                }
                 if !repaired, distribution.panels.count <= m,
                    let (peeled, _) = LotteryPeeling.panels(typeProbabilities: problem.typeProbability, pool: pool, quotas: quotas, m: m) {
-                    // The exchanges could not bring every type into its window from Beck–Fiala's panels
-                    // (the city pool of 1,500 with k = 40, seed 5: two people one seat over): peeling
-                    // starts every type within one seat of its expectation, from where they may. (Recomposing
-                    // Beck–Fiala's panels instead is often faster, but keeps LEXIMIN's panels that seat
-                    // several members of a small type together: pair ratios of 4–12 where peeling gives 1.)
+                    // Peeling starts every type within one seat of its expectation, from where the
+                    // exchanges (and recomposing) may bring them into their windows.
                     timer.mark("peeling")
                     var second = LotteryExchange(panels: peeled, pool: pool, quotas: quotas, typeProbabilities: problem.typeProbability)
                     if second.repair() || second.repair(recomposing: true) {
@@ -155,10 +176,16 @@ public enum LotteryRounding {
                     }
                     timer.mark("exchange-repair-peeled")
                 }
+                if !repaired, let recomposed {
+                    // Everyone within 1/m matters more than pairs: the recomposed lottery after all.
+                    exchange = recomposed
+                    repaired = true
+                }
                 if !repaired {
-                    // Last: panels composed afresh where no exchange moves a type (a MIP per panel).
+                    // Last: recomposing wherever the exchanges left types outside (e.g. after peeling
+                    // more panels than the distribution has).
                     repaired = exchange.repair(recomposing: true)
-                    timer.mark("exchange-recompose")
+                    timer.mark("exchange-recompose-last")
                 }
                 if repaired { bound = 1 }
                 exchange.spread()

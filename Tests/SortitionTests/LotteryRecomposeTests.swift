@@ -57,4 +57,30 @@ import Testing
         #expect(exchange.typePanels == given)
         #expect(exchange.outside(fy) == 1)
     }
+
+    /// The pair ratio that decides whether recomposed Beck–Fiala panels are kept: a type of two
+    /// members, each on half the panels, seated together on every panel holding it meets twice as
+    /// often as independent members would (½ against ¼); spread over alternate panels, never.
+    @Test func pairRatioCountsHowOftenMembersOfATypeMeet() throws {
+        let features = [Feature(name: "group", values: ["a", "b"])]
+        let pool = try Pool(features: features, ids: ["a1", "a2", "b1", "b2"], valueIndices: [[0], [0], [1], [1]])
+        let quotas = try Quotas(panelSize: 2, quotas: [
+            ValueQuota(feature: "group", value: "a", min: 0, max: 2), ValueQuota(feature: "group", value: "b", min: 0, max: 2),
+        ])
+        let (a, b) = (pool.typeOfPerson[0], pool.typeOfPerson[2])
+        var together = [Int](repeating: 0, count: 2), apart = together, other = together
+        together[a] = 2
+        other[b] = 2
+        apart[a] = 1
+        apart[b] = 1
+        let paired = LotteryExchange(
+            panels: (0..<100).map { TypePanel(denseCounts: $0 % 2 == 0 ? together : other) }, pool: pool, quotas: quotas,
+            typeProbabilities: [0.5, 0.5])
+        #expect(abs(paired.pairRatio(a) - 2) < 1e-12)
+        #expect(abs(paired.largestPairRatio - 2) < 1e-12)
+        let spread = LotteryExchange(
+            panels: [TypePanel](repeating: TypePanel(denseCounts: apart), count: 100), pool: pool, quotas: quotas,
+            typeProbabilities: [0.5, 0.5])
+        #expect(spread.pairRatio(a) == 0 && spread.largestPairRatio == 0)
+    }
 }
