@@ -135,6 +135,7 @@ struct PanelDecomposition {
         if total > PanelDecomposition.doneTolerance {
             guard let exact = reweighted(panels, target: target) else { return nil }
             let kept = panels.indices.filter { exact[$0] > PanelDecomposition.zeroTolerance }
+            guard !kept.isEmpty else { return nil }
             panels = kept.map { panels[$0] }
             weights = kept.map { exact[$0] }
         }
